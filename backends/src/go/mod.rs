@@ -1,0 +1,11 @@
+//! The go backend: prints IR as go source.
+
+use ferry_ir::Module;
+
+use crate::{Emitted, Options};
+
+/// Prints a module as go.
+pub(crate) fn emit(module: &Module, options: &Options) -> Emitted {
+    let _ = (module, options);
+    Emitted { code: String::new(), diagnostics: Vec::new() }
+}

@@ -1,0 +1,48 @@
+//! Backends: print a [`ferry_ir::Module`] as conventional source in a target language.
+//!
+//! Each language has its own module (printer, precedence, names, imports, prelude). A backend never
+//! fails: a unit it cannot print becomes a clearly marked stub that throws, raises or panics when
+//! called, and a diagnostic.
+
+mod go;
+mod java;
+pub mod naming;
+mod python;
+mod writer;
+
+use ferry_ir::{Diagnostic, Language, Module};
+
+pub use naming::Naming;
+
+/// How integer widths are translated (see DESIGN.md, "Integer width is the one deliberate exception").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Semantics {
+    /// Everyday types (`int` ↔ `int` ↔ `int`), no overflow emulation; everything else exact.
+    #[default]
+    Natural,
+    /// Fixed widths preserved bit for bit.
+    Exact,
+}
+
+/// Options every backend understands.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub naming: Naming,
+    pub semantics: Semantics,
+}
+
+/// Printed source and what the backend had to say about it.
+#[derive(Debug, Clone)]
+pub struct Emitted {
+    pub code: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Prints `module` in `target`.
+pub fn emit(module: &Module, target: Language, options: &Options) -> Emitted {
+    match target {
+        Language::Java => java::emit(module, options),
+        Language::Python => python::emit(module, options),
+        Language::Go => go::emit(module, options),
+    }
+}

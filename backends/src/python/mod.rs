@@ -1,0 +1,11 @@
+//! The python backend: prints IR as python source.
+
+use ferry_ir::Module;
+
+use crate::{Emitted, Options};
+
+/// Prints a module as python.
+pub(crate) fn emit(module: &Module, options: &Options) -> Emitted {
+    let _ = (module, options);
+    Emitted { code: String::new(), diagnostics: Vec::new() }
+}

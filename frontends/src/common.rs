@@ -1,0 +1,75 @@
+//! Helpers shared by the three frontends: parsing, node text and spans, syntax-error collection.
+
+use ferry_ir::{Diagnostic, Language, Span, Unsupported};
+use tree_sitter::{Node, Parser, Tree};
+
+/// Parses `source` with the grammar of `language`; `None` only if tree-sitter gives up
+/// (cancellation or a grammar version mismatch).
+pub(crate) fn parse(language: Language, source: &str) -> Option<Tree> {
+    let grammar: tree_sitter::Language = match language {
+        Language::Java => tree_sitter_java::LANGUAGE.into(),
+        Language::Python => tree_sitter_python::LANGUAGE.into(),
+        Language::Go => tree_sitter_go::LANGUAGE.into(),
+    };
+    let mut parser = Parser::new();
+    parser.set_language(&grammar).ok()?;
+    parser.parse(source, None)
+}
+
+/// The span of a node.
+pub(crate) fn span(node: Node<'_>) -> Span {
+    Span::new(node.start_byte(), node.end_byte())
+}
+
+/// The source text of a node.
+pub(crate) fn text<'s>(node: Node<'_>, source: &'s str) -> &'s str {
+    source.get(node.byte_range()).unwrap_or("")
+}
+
+/// One diagnostic per `ERROR` or `MISSING` node, outermost first; nested errors are not repeated.
+pub(crate) fn syntax_errors(root: Node<'_>, source: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        if node.is_error() {
+            let snippet: String = text(node, source).chars().take(40).collect();
+            let snippet = snippet.lines().next().unwrap_or("").trim().to_string();
+            let message = if snippet.is_empty() {
+                "syntax error".to_string()
+            } else {
+                format!("syntax error near `{snippet}`")
+            };
+            out.push(Diagnostic::syntax(span(node), message));
+            continue;
+        }
+        if node.is_missing() {
+            out.push(Diagnostic::syntax(span(node), format!("missing `{}`", node.kind())));
+            continue;
+        }
+        if node.has_error() {
+            let mut cursor = node.walk();
+            let children: Vec<_> = node.children(&mut cursor).collect();
+            stack.extend(children.into_iter().rev());
+        }
+    }
+    out.sort_by_key(|d| d.span.start);
+    out
+}
+
+/// Records an unsupported construct: a diagnostic plus the node that keeps the source text.
+pub(crate) fn unsupported(
+    node: Node<'_>,
+    source: &str,
+    construct: impl Into<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Unsupported {
+    let construct = construct.into();
+    diagnostics.push(Diagnostic::unsupported(span(node), &construct));
+    Unsupported { construct, text: text(node, source).to_string(), span: span(node) }
+}
+
+/// The named children of a node.
+pub(crate) fn named_children(node: Node<'_>) -> Vec<Node<'_>> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor).collect()
+}

@@ -1,0 +1,21 @@
+//! The python frontend: lowers python source into the IR.
+
+use ferry_ir::{Language, Module};
+
+use crate::common;
+use crate::Lowered;
+
+/// Lowers one python file.
+pub(crate) fn lower(name: &str, source: &str) -> Lowered {
+    let mut diagnostics = Vec::new();
+    if let Some(tree) = common::parse(Language::Python, source) {
+        diagnostics.extend(common::syntax_errors(tree.root_node(), source));
+    }
+    let module = Module {
+        language: Language::Python,
+        name: name.to_string(),
+        doc: None,
+        items: Vec::new(),
+    };
+    Lowered { module, diagnostics }
+}

@@ -1,0 +1,53 @@
+//! Translation: lowering a file, planning its units over the program graph, and running an engine.
+//!
+//! Only the rules engine exists so far; it prints the IR through the deterministic backends.
+
+pub mod engine;
+pub mod plan;
+
+use ferry_backends::Options;
+use ferry_ir::{Diagnostic, Language, Severity, SourceFile};
+
+pub use engine::{Engine, RulesEngine};
+pub use plan::Plan;
+
+/// One file to translate.
+#[derive(Debug, Clone)]
+pub struct Request<'a> {
+    pub file: &'a SourceFile,
+    pub from: Language,
+    pub to: Language,
+    /// The module name the output is written under (a Java public class name is derived from it).
+    pub module_name: String,
+    pub options: Options,
+}
+
+/// A translated file and every diagnostic, frontend's and backend's, in source order.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    pub code: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Translation {
+    /// Whether any diagnostic is a syntax error.
+    pub fn has_syntax_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// Whether any unit could not be translated.
+    pub fn has_unsupported(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Unsupported)
+    }
+}
+
+/// Translates one file with the given engine.
+pub fn translate(request: &Request<'_>, engine: &dyn Engine) -> Translation {
+    let mut lowered = ferry_frontends::lower(request.from, &request.module_name, &request.file.text);
+    let emitted = engine.translate(&mut lowered.module, request.to, &request.options);
+    let mut diagnostics = lowered.diagnostics;
+    diagnostics.extend(emitted.diagnostics);
+    diagnostics.sort_by_key(|d| (d.span.start, d.severity));
+    diagnostics.dedup();
+    Translation { code: emitted.code, diagnostics }
+}
