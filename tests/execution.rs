@@ -46,6 +46,9 @@ fn samples_run_the_same_after_translation() {
                         continue;
                     }
                 };
+                if let Some(diff) = support::gofmt_diff(to, &translated) {
+                    failures.push(format!("{label}: not gofmt-formatted:\n{diff}"));
+                }
                 match run_program(to, &translated, &dir) {
                     Outcome::Ran(actual) if actual == expected => {}
                     Outcome::Ran(actual) => failures.push(format!(

@@ -21,9 +21,18 @@ pub fn ferry() -> Command {
 
 /// Fails the test, naming every toolchain that is missing.
 pub fn require_toolchains() {
-    let missing: Vec<&str> = [("go", "version"), ("javac", "-version"), ("java", "-version"), ("python3", "--version")]
+    let missing: Vec<&str> = [
+        ("go", "version"),
+        ("gofmt", "-l"),
+        ("javac", "-version"),
+        ("java", "-version"),
+        ("python3", "--version"),
+    ]
         .into_iter()
-        .filter(|(tool, arg)| Command::new(tool).arg(arg).output().map_or(true, |o| !o.status.success()))
+        .filter(|(tool, arg)| {
+            let out = Command::new(tool).arg(arg).stdin(std::process::Stdio::null()).output();
+            out.map_or(true, |o| !o.status.success())
+        })
         .map(|(tool, _)| tool)
         .collect();
     assert!(missing.is_empty(), "missing toolchains: {} (install them to run these tests)", missing.join(", "));
@@ -150,4 +159,14 @@ pub fn first_difference(expected: &str, actual: &str) -> String {
         }
     }
     "outputs differ only in trailing newlines".to_string()
+}
+
+/// For Go output, the diff `gofmt -d` shows (`None` when the file is formatted or not Go).
+pub fn gofmt_diff(lang: Language, file: &Path) -> Option<String> {
+    if lang != Language::Go {
+        return None;
+    }
+    let out = run(Command::new("gofmt").arg("-d").arg(file));
+    let diff = text(&out.stdout);
+    (!diff.trim().is_empty() || !out.status.success()).then(|| format!("{diff}{}", text(&out.stderr)))
 }
