@@ -33,6 +33,11 @@ impl Writer {
         }
     }
 
+    /// The current indentation level.
+    pub(crate) fn level(&self) -> usize {
+        self.level
+    }
+
     pub(crate) fn indent(&mut self) {
         self.level += 1;
     }

@@ -1,21 +1,329 @@
-//! The go frontend: lowers go source into the IR.
+//! The Go frontend: lowers a `package main` Go file into the IR.
+//!
+//! Lowering runs in two passes. The first ([`items::collect`]) records every signature (functions,
+//! structs, methods, interfaces, constructors `NewT`, globals) so that the second pass can give
+//! every expression a type; the second lowers bodies with a scope stack of local types.
+//! Imports are consumed: library calls become intrinsics ([`calls`]).
 
-use ferry_ir::{Language, Module};
+mod branches;
+mod calls;
+mod errors;
+mod expr;
+mod items;
+mod library;
+mod loops;
+mod stmt;
+mod types;
+
+use std::collections::HashMap;
+
+use ferry_ir::{Diagnostic, Expr, ExprKind, Language, Module, Span, Stmt, StmtKind, Type};
+use tree_sitter::Node;
 
 use crate::common;
 use crate::Lowered;
 
-/// Lowers one go file.
+/// The signature of a function or method.
+#[derive(Debug, Clone)]
+struct FuncSig {
+    params: Vec<Type>,
+    /// The IR result (an `error` last result is dropped: it becomes an exception).
+    ret: Type,
+    /// The Go function's last result is `error`.
+    returns_error: bool,
+}
+
+impl Default for FuncSig {
+    fn default() -> FuncSig {
+        FuncSig {
+            params: Vec::new(),
+            ret: Type::Void,
+            returns_error: false,
+        }
+    }
+}
+
+/// What the first pass learns about a struct or interface.
+#[derive(Debug, Clone, Default)]
+struct ClassInfo {
+    fields: Vec<(String, Type)>,
+    methods: HashMap<String, FuncSig>,
+    embeds: Option<String>,
+    is_interface: bool,
+    /// The `NewT` function that constructs it.
+    ctor: Option<String>,
+}
+
+/// The type given to Go `error` values; never printed, used as a marker.
+fn error_type() -> Type {
+    Type::Named("error".to_string())
+}
+
+/// Lowering state for one file.
+struct Lowerer<'s> {
+    src: &'s str,
+    diags: Vec<Diagnostic>,
+    funcs: HashMap<String, FuncSig>,
+    classes: HashMap<String, ClassInfo>,
+    /// `NewT` → `T`.
+    ctors: HashMap<String, String>,
+    globals: HashMap<String, Type>,
+    /// `type Celsius float64`: named non-struct types and what they stand for.
+    aliases: HashMap<String, Type>,
+    scopes: Vec<HashMap<String, Type>>,
+    /// The receiver name of the method being lowered (or the constructed value in a constructor).
+    receiver: Option<String>,
+    /// The signature of the function being lowered.
+    current: FuncSig,
+    /// Named results of the function being lowered.
+    named_results: Vec<(String, Type)>,
+    /// While lowering a `sort.Slice` less function: `list[index]` → a lambda parameter, as
+    /// `(list text, index name, parameter, element type)`.
+    key_subst: Vec<(String, String, String, Type)>,
+}
+
+/// Lowers one Go file.
 pub(crate) fn lower(name: &str, source: &str) -> Lowered {
     let mut diagnostics = Vec::new();
+    let mut items = Vec::new();
+    let mut doc = None;
     if let Some(tree) = common::parse(Language::Go, source) {
-        diagnostics.extend(common::syntax_errors(tree.root_node(), source));
+        let root = tree.root_node();
+        diagnostics.extend(common::syntax_errors(root, source));
+        let mut lowerer = Lowerer {
+            src: source,
+            diags: Vec::new(),
+            funcs: HashMap::new(),
+            classes: HashMap::new(),
+            ctors: HashMap::new(),
+            globals: HashMap::new(),
+            aliases: HashMap::new(),
+            scopes: Vec::new(),
+            receiver: None,
+            current: FuncSig::default(),
+            named_results: Vec::new(),
+            key_subst: Vec::new(),
+        };
+        doc = lowerer.module_doc(root);
+        lowerer.collect(root);
+        items = lowerer.lower_items(root);
+        diagnostics.extend(lowerer.diags);
     }
     let module = Module {
         language: Language::Go,
         name: name.to_string(),
-        doc: None,
-        items: Vec::new(),
+        doc,
+        items,
     };
-    Lowered { module, diagnostics }
+    Lowered {
+        module,
+        diagnostics,
+    }
+}
+
+impl<'s> Lowerer<'s> {
+    fn text(&self, node: Node<'_>) -> &'s str {
+        common::text(node, self.src)
+    }
+
+    fn unsupported_expr(&mut self, node: Node<'_>, what: &str) -> Expr {
+        let u = common::unsupported(node, self.src, what, &mut self.diags);
+        Expr::new(ExprKind::Unsupported(u), Type::Unknown, common::span(node))
+    }
+
+    fn unsupported_stmt(&mut self, node: Node<'_>, what: &str) -> Stmt {
+        let u = common::unsupported(node, self.src, what, &mut self.diags);
+        Stmt {
+            kind: StmtKind::Unsupported(u),
+            span: common::span(node),
+        }
+    }
+
+    fn push_scope(&mut self) {
+        self.scopes.push(HashMap::new());
+    }
+
+    fn pop_scope(&mut self) {
+        self.scopes.pop();
+    }
+
+    fn declare(&mut self, name: &str, ty: Type) {
+        if name == "_" {
+            return;
+        }
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.insert(name.to_string(), ty);
+        }
+    }
+
+    /// Whether `name` is declared in the innermost scope (Go `:=` then assigns instead).
+    fn declared_here(&self, name: &str) -> bool {
+        self.scopes.last().is_some_and(|s| s.contains_key(name))
+    }
+
+    fn lookup(&self, name: &str) -> Option<Type> {
+        for scope in self.scopes.iter().rev() {
+            if let Some(t) = scope.get(name) {
+                return Some(t.clone());
+            }
+        }
+        self.globals.get(name).cloned()
+    }
+
+    /// The type of a field of a class, searching embedded structs.
+    fn field_type(&self, class: &str, field: &str) -> Option<Type> {
+        let mut cur = Some(class.to_string());
+        let mut depth = 0;
+        while let Some(c) = cur {
+            let info = self.classes.get(&c)?;
+            if let Some((_, t)) = info.fields.iter().find(|(n, _)| n == field) {
+                return Some(t.clone());
+            }
+            cur = info.embeds.clone();
+            depth += 1;
+            if depth > 16 {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The signature of a method of a class, searching embedded structs.
+    fn method_sig(&self, class: &str, method: &str) -> Option<FuncSig> {
+        let mut cur = Some(class.to_string());
+        let mut depth = 0;
+        while let Some(c) = cur {
+            let info = self.classes.get(&c)?;
+            if let Some(sig) = info.methods.get(method) {
+                return Some(sig.clone());
+            }
+            cur = info.embeds.clone();
+            depth += 1;
+            if depth > 16 {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A leading comment before the package clause.
+    fn module_doc(&self, root: Node<'_>) -> Option<String> {
+        let mut lines = Vec::new();
+        for child in common::named_children(root) {
+            if child.kind() == "comment" {
+                lines.push(comment_text(self.text(child)));
+            } else {
+                break;
+            }
+        }
+        (!lines.is_empty()).then(|| lines.join("\n"))
+    }
+
+    /// The `//` comments directly above a declaration.
+    fn doc_of(&self, node: Node<'_>) -> Option<String> {
+        let mut lines = Vec::new();
+        let mut prev = node.prev_named_sibling();
+        let mut line = node.start_position().row;
+        while let Some(p) = prev {
+            if p.kind() != "comment" || p.end_position().row + 1 != line {
+                break;
+            }
+            lines.push(comment_text(self.text(p)));
+            line = p.start_position().row;
+            prev = p.prev_named_sibling();
+        }
+        lines.reverse();
+        (!lines.is_empty()).then(|| lines.join("\n"))
+    }
+}
+
+/// The text of a `//` or `/* */` comment without its markers.
+fn comment_text(raw: &str) -> String {
+    if let Some(rest) = raw.strip_prefix("//") {
+        rest.strip_prefix(' ').unwrap_or(rest).to_string()
+    } else {
+        raw.trim_start_matches("/*")
+            .trim_end_matches("*/")
+            .trim()
+            .to_string()
+    }
+}
+
+fn stmt(kind: StmtKind, span: Span) -> Stmt {
+    Stmt { kind, span }
+}
+
+#[cfg(test)]
+mod tests {
+    use ferry_ir::{BinOp, DivKind, ExprKind, Intrinsic, Item, StmtKind};
+
+    use super::lower;
+
+    fn main_body(src: &str) -> Vec<ferry_ir::Stmt> {
+        let lowered = lower("t", src);
+        assert!(lowered.diagnostics.is_empty(), "{:?}", lowered.diagnostics);
+        let main = lowered.module.items.into_iter().find_map(|i| match i {
+            Item::Function(f) if f.name == "main" => f.body,
+            _ => None,
+        });
+        main.map(|b| b.stmts).unwrap_or_default()
+    }
+
+    #[test]
+    fn integer_division_truncates_and_printing_converts_to_text() {
+        let body = main_body("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := -7 / 2\n\tfmt.Println(\"x:\", x)\n}\n");
+        let StmtKind::Let {
+            init: Some(init), ..
+        } = &body[0].kind
+        else {
+            panic!("{body:?}")
+        };
+        assert!(matches!(
+            init.kind,
+            ExprKind::Binary {
+                op: BinOp::Div(DivKind::Trunc),
+                ..
+            }
+        ));
+        let StmtKind::Expr(call) = &body[1].kind else {
+            panic!("{body:?}")
+        };
+        let ExprKind::Intrinsic {
+            op: Intrinsic::Println,
+            args,
+        } = &call.kind
+        else {
+            panic!("{call:?}")
+        };
+        let ExprKind::Binary { rhs, .. } = &args[0].kind else {
+            panic!("{args:?}")
+        };
+        assert!(matches!(
+            rhs.kind,
+            ExprKind::Intrinsic {
+                op: Intrinsic::ToStr(ferry_ir::Language::Go),
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn error_results_become_exceptions() {
+        let src = "package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n)\n\nfunc f(n int) (int, error) {\n\tif n < 0 {\n\t\treturn 0, errors.New(\"negative\")\n\t}\n\treturn n, nil\n}\n\nfunc main() {\n\tv, err := f(-1)\n\tif err != nil {\n\t\tfmt.Println(err)\n\t\treturn\n\t}\n\tfmt.Println(v)\n}\n";
+        let body = main_body(src);
+        assert!(matches!(body[0].kind, StmtKind::Let { .. }));
+        assert!(matches!(body[1].kind, StmtKind::Try { .. }), "{body:?}");
+    }
+
+    #[test]
+    fn broken_input_does_not_panic() {
+        for src in [
+            "package main\nfunc main( {",
+            "}}}",
+            "func (x *) m() {}",
+            "\u{0}\u{1}",
+        ] {
+            let _ = lower("t", src);
+        }
+    }
 }

@@ -1,0 +1,357 @@
+//! Runtime helpers, emitted as static methods of the module class only when used.
+
+/// The source of a helper.
+pub(super) fn source(name: &str) -> &'static str {
+    match name {
+        "ferryFloorModDouble" => r"static double ferryFloorModDouble(double a, double b) {
+    double r = a % b;
+    return r != 0 && (r < 0) != (b < 0) ? r + b : r;
+}",
+        "ferrySliceStr" => r"static String ferrySliceStr(String s, Integer start, Integer end, Integer step) {
+    StringBuilder out = new StringBuilder();
+    for (int i : ferrySliceIndices(s.length(), start, end, step)) {
+        out.append(s.charAt(i));
+    }
+    return out.toString();
+}
+
+static List<Integer> ferrySliceIndices(int n, Integer start, Integer end, Integer step) {
+    int st = step == null ? 1 : step;
+    int lo = st > 0 ? 0 : -1;
+    int hi = st > 0 ? n : n - 1;
+    int a = start == null ? (st > 0 ? lo : hi) : start < 0 ? Math.max(start + n, lo) : Math.min(start, hi);
+    int b = end == null ? (st > 0 ? hi : lo) : end < 0 ? Math.max(end + n, lo) : Math.min(end, hi);
+    List<Integer> out = new ArrayList<>();
+    for (int i = a; st > 0 ? i < b : i > b; i += st) {
+        out.add(i);
+    }
+    return out;
+}",
+        "ferrySliceList" => r"static <T> List<T> ferrySliceList(List<T> xs, Integer start, Integer end, Integer step) {
+    List<T> out = new ArrayList<>();
+    for (int i : ferrySliceIndices(xs.size(), start, end, step)) {
+        out.add(xs.get(i));
+    }
+    return out;
+}
+
+static List<Integer> ferrySliceIndices(int n, Integer start, Integer end, Integer step) {
+    int st = step == null ? 1 : step;
+    int lo = st > 0 ? 0 : -1;
+    int hi = st > 0 ? n : n - 1;
+    int a = start == null ? (st > 0 ? lo : hi) : start < 0 ? Math.max(start + n, lo) : Math.min(start, hi);
+    int b = end == null ? (st > 0 ? hi : lo) : end < 0 ? Math.max(end + n, lo) : Math.min(end, hi);
+    List<Integer> out = new ArrayList<>();
+    for (int i = a; st > 0 ? i < b : i > b; i += st) {
+        out.add(i);
+    }
+    return out;
+}",
+        "ferryMapOf" => r#"@SuppressWarnings("unchecked")
+static <K, V> Map<K, V> ferryMapOf(Map<K, V> map, Object... keysAndValues) {
+    for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+        map.put((K) keysAndValues[i], (V) keysAndValues[i + 1]);
+    }
+    return map;
+}"#,
+        "ferrySplit" => r"static List<String> ferrySplit(String s, String sep) {
+    List<String> parts = new ArrayList<>();
+    int start = 0;
+    int i;
+    while ((i = s.indexOf(sep, start)) >= 0) {
+        parts.add(s.substring(start, i));
+        start = i + sep.length();
+    }
+    parts.add(s.substring(start));
+    return parts;
+}",
+        "ferrySplitWhitespace" => r#"static List<String> ferrySplitWhitespace(String s) {
+    List<String> parts = new ArrayList<>();
+    for (String part : s.strip().split("\\s+")) {
+        if (!part.isEmpty()) {
+            parts.add(part);
+        }
+    }
+    return parts;
+}"#,
+        "ferryReversed" => r"static <T> List<T> ferryReversed(Collection<T> xs) {
+    List<T> out = new ArrayList<>(xs);
+    Collections.reverse(out);
+    return out;
+}",
+        "ferryChars" => r"static List<Character> ferryChars(String s) {
+    List<Character> out = new ArrayList<>();
+    for (char c : s.toCharArray()) {
+        out.add(c);
+    }
+    return out;
+}",
+        "ferryListOf" => r"static List<Integer> ferryListOf(int[] xs) {
+    List<Integer> out = new ArrayList<>();
+    for (int x : xs) {
+        out.add(x);
+    }
+    return out;
+}
+
+static <T> List<T> ferryListOf(T[] xs) {
+    return new ArrayList<>(Arrays.asList(xs));
+}",
+        "ferrySorted" => r"static <T extends Comparable<? super T>> List<T> ferrySorted(Collection<T> xs) {
+    List<T> out = new ArrayList<>(xs);
+    Collections.sort(out);
+    return out;
+}",
+        "ferrySortedChars" => r"static List<Character> ferrySortedChars(String s) {
+    List<Character> out = new ArrayList<>();
+    for (char c : s.toCharArray()) {
+        out.add(c);
+    }
+    Collections.sort(out);
+    return out;
+}",
+        "ferryReverseArray" => r"static void ferryReverseArray(int[] xs) {
+    for (int i = 0, j = xs.length - 1; i < j; i++, j--) {
+        int t = xs[i];
+        xs[i] = xs[j];
+        xs[j] = t;
+    }
+}",
+        "ferryCount" => r"static int ferryCount(String s, String sub) {
+    int count = 0;
+    for (int i = s.indexOf(sub); i >= 0 && !sub.isEmpty(); i = s.indexOf(sub, i + sub.length())) {
+        count++;
+    }
+    return count;
+}",
+        "ferryRange" => r"static List<Integer> ferryRange(int start, int end, int step) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = start; step > 0 ? i < end : i > end; i += step) {
+        out.add(i);
+    }
+    return out;
+}",
+        "ferryItems" => r"static <K, V> List<FerryTuple2<K, V>> ferryItems(Map<K, V> map) {
+    List<FerryTuple2<K, V>> out = new ArrayList<>();
+    for (Map.Entry<K, V> e : map.entrySet()) {
+        out.add(new FerryTuple2<>(e.getKey(), e.getValue()));
+    }
+    return out;
+}",
+        "ferrySetOp" => r"static <T> Set<T> ferrySetOp(Set<T> a, Set<T> b, int op) {
+    Set<T> out = new HashSet<>(a);
+    if (op == 0) {
+        out.addAll(b);
+    } else if (op == 1) {
+        out.retainAll(b);
+    } else {
+        out.removeAll(b);
+    }
+    return out;
+}",
+        "ferryFilled" => r"static int[] ferryFilled(int n, int fill) {
+    int[] out = new int[n];
+    Arrays.fill(out, fill);
+    return out;
+}
+
+static double[] ferryFilled(int n, double fill) {
+    double[] out = new double[n];
+    Arrays.fill(out, fill);
+    return out;
+}
+
+static boolean[] ferryFilled(int n, boolean fill) {
+    boolean[] out = new boolean[n];
+    Arrays.fill(out, fill);
+    return out;
+}
+
+static char[] ferryFilled(int n, char fill) {
+    char[] out = new char[n];
+    Arrays.fill(out, fill);
+    return out;
+}",
+        "ferryPyStr" => r#"/** Renders a value as Python's str() would. */
+static String ferryPyStr(Object x) {
+    if (x == null) {
+        return "None";
+    }
+    if (x instanceof Boolean b) {
+        return b ? "True" : "False";
+    }
+    if (x instanceof Double d) {
+        if (d.isInfinite()) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        if (d.isNaN()) {
+            return "nan";
+        }
+        if (d == Math.rint(d) && Math.abs(d) < 1e16) {
+            return String.format("%.1f", d);
+        }
+        String s = Double.toString(d);
+        if (s.contains("E")) {
+            return new java.math.BigDecimal(s).stripTrailingZeros().toString().replace("E", "e");
+        }
+        return s;
+    }
+    if (x instanceof int[] a) {
+        return ferryPyStr(Arrays.stream(a).boxed().toList());
+    }
+    if (x instanceof long[] a) {
+        return ferryPyStr(Arrays.stream(a).boxed().toList());
+    }
+    if (x instanceof double[] a) {
+        return ferryPyStr(Arrays.stream(a).boxed().toList());
+    }
+    if (x instanceof Object[] a) {
+        return ferryPyStr(Arrays.asList(a));
+    }
+    if (x instanceof Collection<?> c) {
+        StringBuilder out = new StringBuilder();
+        boolean isSet = x instanceof Set;
+        if (isSet && c.isEmpty()) {
+            return "set()";
+        }
+        out.append(isSet ? "{" : "[");
+        boolean first = true;
+        for (Object e : c) {
+            if (!first) {
+                out.append(", ");
+            }
+            first = false;
+            out.append(ferryPyRepr(e));
+        }
+        return out.append(isSet ? "}" : "]").toString();
+    }
+    if (x instanceof Map<?, ?> m) {
+        StringBuilder out = new StringBuilder("{");
+        boolean first = true;
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            if (!first) {
+                out.append(", ");
+            }
+            first = false;
+            out.append(ferryPyRepr(e.getKey())).append(": ").append(ferryPyRepr(e.getValue()));
+        }
+        return out.append("}").toString();
+    }
+    if (x instanceof Record r) {
+        String s = r.toString();
+        StringBuilder out = new StringBuilder("(");
+        Object[] parts = ferryRecordParts(r);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            out.append(ferryPyRepr(parts[i]));
+        }
+        return parts.length == 1 ? out.append(",)").toString() : s.isEmpty() ? s : out.append(")").toString();
+    }
+    return String.valueOf(x);
+}
+
+static String ferryPyRepr(Object x) {
+    if (x instanceof String s) {
+        return s.contains("'") && !s.contains("\"") ? "\"" + s + "\"" : "'" + s.replace("'", "\\'") + "'";
+    }
+    if (x instanceof Character c) {
+        return "'" + c + "'";
+    }
+    return ferryPyStr(x);
+}
+
+static Object[] ferryRecordParts(Record r) {
+    var components = r.getClass().getRecordComponents();
+    Object[] out = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+        try {
+            out[i] = components[i].getAccessor().invoke(r);
+        } catch (ReflectiveOperationException e) {
+            out[i] = null;
+        }
+    }
+    return out;
+}"#,
+        "ferryGoStr" => r#"/** Renders a value as Go's fmt %v would. */
+static String ferryGoStr(Object x) {
+    if (x == null) {
+        return "<nil>";
+    }
+    if (x instanceof Double d) {
+        if (d.isInfinite()) {
+            return d > 0 ? "+Inf" : "-Inf";
+        }
+        if (d == Math.rint(d) && Math.abs(d) < 1e21) {
+            return new java.math.BigDecimal(d).toPlainString();
+        }
+        double a = Math.abs(d);
+        if (a < 1e-4 || a >= 1e21) {
+            String s = new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toString();
+            s = s.replace("E", "e");
+            int e = s.indexOf('e');
+            String mant = s.substring(0, e);
+            String exp = s.substring(e + 1);
+            String sign = exp.startsWith("-") ? "-" : "+";
+            exp = exp.replace("-", "").replace("+", "");
+            if (exp.length() < 2) {
+                exp = "0" + exp;
+            }
+            return mant + "e" + sign + exp;
+        }
+        return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+    }
+    if (x instanceof Collection<?> c) {
+        StringBuilder out = new StringBuilder("[");
+        boolean first = true;
+        for (Object e : c) {
+            if (!first) {
+                out.append(" ");
+            }
+            first = false;
+            out.append(ferryGoStr(e));
+        }
+        return out.append("]").toString();
+    }
+    if (x instanceof int[] a) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < a.length; i++) {
+            out.append(i > 0 ? " " : "").append(a[i]);
+        }
+        return out.append("]").toString();
+    }
+    if (x instanceof Map<?, ?> m) {
+        List<String> parts = new ArrayList<>();
+        List<Object> keys = new ArrayList<>(m.keySet());
+        keys.sort(null);
+        for (Object k : keys) {
+            parts.add(ferryGoStr(k) + ":" + ferryGoStr(m.get(k)));
+        }
+        return "map[" + String.join(" ", parts) + "]";
+    }
+    return String.valueOf(x);
+}"#,
+        _ => "",
+    }
+}
+
+/// The imports a helper needs.
+pub(super) fn imports(name: &str) -> &'static [&'static str] {
+    match name {
+        "ferrySliceStr" | "ferrySliceList" | "ferrySplit" | "ferrySplitWhitespace" | "ferryChars"
+        | "ferryRange" => &["java.util.ArrayList", "java.util.List"],
+        "ferryMapOf" => &["java.util.Map"],
+        "ferrySortedChars" => &["java.util.ArrayList", "java.util.Collections", "java.util.List"],
+        "ferryReversed" | "ferrySorted" => {
+            &["java.util.ArrayList", "java.util.Collection", "java.util.Collections", "java.util.List"]
+        }
+        "ferryListOf" => &["java.util.ArrayList", "java.util.Arrays", "java.util.List"],
+        "ferryItems" => &["java.util.ArrayList", "java.util.List", "java.util.Map"],
+        "ferrySetOp" => &["java.util.HashSet", "java.util.Set"],
+        "ferryFilled" => &["java.util.Arrays"],
+        "ferryPyStr" => &["java.util.Arrays", "java.util.Collection", "java.util.Map", "java.util.Set"],
+        "ferryGoStr" => &["java.util.ArrayList", "java.util.Collection", "java.util.List", "java.util.Map"],
+        _ => &[],
+    }
+}

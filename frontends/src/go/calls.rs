@@ -1,0 +1,493 @@
+//! Calls: builtins, conversions, user functions and methods, and the library → intrinsic table
+//! (`fmt`, `strings`, `strconv`, `sort`, `math`, `unicode`).
+
+use ferry_ir::intrinsics::StrUnit;
+use ferry_ir::{Expr, ExprKind, Intrinsic, LambdaBody, Literal, Param, Type};
+use tree_sitter::Node;
+
+use super::stmt::block_items;
+use super::types::zero_value;
+use super::{error_type, Lowerer};
+use crate::common;
+
+impl Lowerer<'_> {
+    pub(super) fn lower_call(&mut self, node: Node<'_>) -> Expr {
+        let span = common::span(node);
+        let Some(func) = node.child_by_field_name("function") else {
+            return self.unsupported_expr(node, "call");
+        };
+        let args: Vec<Node<'_>> = node
+            .child_by_field_name("arguments")
+            .map(common::named_children)
+            .unwrap_or_default();
+        let fname = self.text(func);
+        match func.kind() {
+            "identifier" if self.lookup(fname).is_none() => {
+                if let Some(e) = self.builtin_call(node, fname, &args) {
+                    return e;
+                }
+                if let (Some(to), [arg]) = (self.aliases.get(fname).cloned(), args.as_slice()) {
+                    // A conversion to a named type is one to its underlying type.
+                    let x = self.lower_expr(*arg);
+                    if x.ty == to || matches!(x.kind, ExprKind::Lit(_)) {
+                        return self.coerce(x, &to);
+                    }
+                    return Expr::new(
+                        ExprKind::Cast {
+                            expr: Box::new(x),
+                            to: to.clone(),
+                        },
+                        to,
+                        span,
+                    );
+                }
+                if let Some(class) = self.ctors.get(fname).cloned() {
+                    let params = self
+                        .funcs
+                        .get(fname)
+                        .map(|s| s.params.clone())
+                        .unwrap_or_default();
+                    let args = self.lower_args(&args, &params);
+                    return Expr::new(
+                        ExprKind::New {
+                            class: class.clone(),
+                            args,
+                        },
+                        Type::Named(class),
+                        span,
+                    );
+                }
+                if let Some(sig) = self.funcs.get(fname).cloned() {
+                    let args = self.lower_args(&args, &sig.params);
+                    return Expr::new(
+                        ExprKind::Call {
+                            func: fname.to_string(),
+                            args,
+                        },
+                        sig.ret,
+                        span,
+                    );
+                }
+                self.unsupported_expr(node, "call of an unknown function")
+            }
+            "identifier" => {
+                let callee = self.lower_expr(func);
+                let Type::Func(params, ret) = callee.ty.clone() else {
+                    return self.unsupported_expr(node, "call of a non-function value");
+                };
+                let args = self.lower_args(&args, &params);
+                Expr::new(
+                    ExprKind::CallValue {
+                        callee: Box::new(callee),
+                        args,
+                    },
+                    *ret,
+                    span,
+                )
+            }
+            "selector_expression" => self.selector_call(node, func, &args),
+            "parenthesized_type" | "slice_type" | "array_type" => {
+                if self.text(func).trim_matches(|c| c == '(' || c == ')') == "[]rune"
+                    && args.len() == 1
+                {
+                    let s = self.lower_expr(args[0]);
+                    return self.intrinsic(Intrinsic::Chars, vec![s], Type::list(Type::Char), span);
+                }
+                self.unsupported_expr(node, "conversion")
+            }
+            _ => self.unsupported_expr(node, "call of a computed function"),
+        }
+    }
+
+    pub(super) fn lower_args(&mut self, args: &[Node<'_>], params: &[Type]) -> Vec<Expr> {
+        args.iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let e = self.lower_expr(*a);
+                match params.get(i) {
+                    Some(t) => self.coerce(e, t),
+                    None => e,
+                }
+            })
+            .collect()
+    }
+
+    /// `len`, `make`, `delete`, `min`, `max` and conversions.
+    pub(super) fn builtin_call(
+        &mut self,
+        node: Node<'_>,
+        name: &str,
+        args: &[Node<'_>],
+    ) -> Option<Expr> {
+        let span = common::span(node);
+        let arg = |this: &mut Self, i: usize| args.get(i).map(|a| this.lower_expr(*a));
+        Some(match name {
+            "len" => {
+                let x = arg(self, 0)?;
+                self.intrinsic(Intrinsic::Len(StrUnit::Byte), vec![x], Type::I64, span)
+            }
+            "delete" => {
+                let m = arg(self, 0)?;
+                let k = arg(self, 1)?;
+                self.intrinsic(Intrinsic::Remove, vec![m, k], Type::Void, span)
+            }
+            "make" => {
+                let tn = args.first()?;
+                let ty = self.lower_type(*tn);
+                match &ty {
+                    Type::List(elem) => {
+                        let n = arg(self, 1);
+                        match n {
+                            Some(n) if !matches!(n.kind, ExprKind::Lit(Literal::Int(0))) => {
+                                let fill = match **elem {
+                                    Type::List(_)
+                                    | Type::Map(..)
+                                    | Type::Array(_)
+                                    | Type::Set(_) => Expr::new(
+                                        ExprKind::Lit(Literal::Null),
+                                        (**elem).clone(),
+                                        span,
+                                    ),
+                                    _ => zero_value(elem, span),
+                                };
+                                self.intrinsic(
+                                    Intrinsic::NewFilled,
+                                    vec![n, fill],
+                                    ty.clone(),
+                                    span,
+                                )
+                            }
+                            _ => self.intrinsic(
+                                Intrinsic::NewCollection,
+                                Vec::new(),
+                                ty.clone(),
+                                span,
+                            ),
+                        }
+                    }
+                    Type::Map(..) => {
+                        self.intrinsic(Intrinsic::NewCollection, Vec::new(), ty.clone(), span)
+                    }
+                    _ => self.unsupported_expr(node, "make of this type"),
+                }
+            }
+            "append" => {
+                if args.len() == 2
+                    && args[1].kind() == "variadic_argument"
+                    && self.text(args[0]).ends_with("{}")
+                {
+                    let other = args[1].named_child(0).map(|o| self.lower_expr(o))?;
+                    let ty = self.lower_expr(args[0]).ty;
+                    return Some(self.intrinsic(Intrinsic::CopyOf, vec![other], ty, span));
+                }
+                self.unsupported_expr(node, "append whose result is not assigned back")
+            }
+            "int" | "int64" | "int32" | "uint" | "int16" | "uint64" | "uint32" => {
+                let x = arg(self, 0)?;
+                let to = if name == "int32" {
+                    Type::I32
+                } else {
+                    Type::I64
+                };
+                match &x.ty {
+                    Type::Char => self.intrinsic(Intrinsic::CharCode, vec![x], to, span),
+                    Type::Int(_) if x.ty == to || matches!(x.kind, ExprKind::Lit(_)) => {
+                        let mut x = x;
+                        x.ty = to;
+                        x
+                    }
+                    Type::Int(_) | Type::Float => Expr::new(
+                        ExprKind::Cast {
+                            expr: Box::new(x),
+                            to: to.clone(),
+                        },
+                        to,
+                        span,
+                    ),
+                    _ => self.unsupported_expr(node, "conversion to int"),
+                }
+            }
+            "float64" | "float32" => {
+                let x = arg(self, 0)?;
+                match &x.ty {
+                    Type::Float => x,
+                    Type::Int(_) => {
+                        if let ExprKind::Lit(Literal::Int(_)) = x.kind {
+                            self.coerce(x, &Type::Float)
+                        } else {
+                            Expr::new(
+                                ExprKind::Cast {
+                                    expr: Box::new(x),
+                                    to: Type::Float,
+                                },
+                                Type::Float,
+                                span,
+                            )
+                        }
+                    }
+                    _ => self.unsupported_expr(node, "conversion to float64"),
+                }
+            }
+            "byte" | "rune" | "uint8" => {
+                let x = arg(self, 0)?;
+                match &x.ty {
+                    Type::Char => x,
+                    Type::Int(_) => self.intrinsic(Intrinsic::CodeChar, vec![x], Type::Char, span),
+                    _ => self.unsupported_expr(node, "conversion to a character"),
+                }
+            }
+            "string" => {
+                let x = arg(self, 0)?;
+                match &x.ty {
+                    Type::Char => self.intrinsic(Intrinsic::CharToStr, vec![x], Type::Str, span),
+                    Type::Str => x,
+                    _ => self.unsupported_expr(node, "conversion to string"),
+                }
+            }
+            "min" | "max" => {
+                let op = if name == "min" {
+                    Intrinsic::Min
+                } else {
+                    Intrinsic::Max
+                };
+                let mut lowered: Vec<Expr> = args.iter().map(|a| self.lower_expr(*a)).collect();
+                if lowered.is_empty() {
+                    return None;
+                }
+                let first = lowered.remove(0);
+                lowered.into_iter().fold(first, |acc, x| {
+                    let ty = acc.ty.clone();
+                    let x = self.coerce(x, &ty);
+                    self.intrinsic(op, vec![acc, x], ty, span)
+                })
+            }
+            "panic" => self.unsupported_expr(node, "panic in an expression"),
+            _ => return None,
+        })
+    }
+
+    pub(super) fn selector_call(
+        &mut self,
+        node: Node<'_>,
+        func: Node<'_>,
+        args: &[Node<'_>],
+    ) -> Expr {
+        let span = common::span(node);
+        let (Some(op), Some(field)) = (
+            func.child_by_field_name("operand"),
+            func.child_by_field_name("field"),
+        ) else {
+            return self.unsupported_expr(node, "call");
+        };
+        let method = self.text(field);
+        let is_package = op.kind() == "identifier"
+            && self.lookup(self.text(op)).is_none()
+            && self.receiver.as_deref() != Some(self.text(op));
+        if is_package {
+            return self.library_call(node, &format!("{}.{method}", self.text(op)), args);
+        }
+        let receiver = if op.kind() == "identifier" {
+            // An error variable keeps its type here: `err.Error()`.
+            let name = self.text(op);
+            match self.lookup(name) {
+                Some(t) if t == error_type() => {
+                    Expr::new(ExprKind::Name(name.to_string()), t, common::span(op))
+                }
+                _ => self.lower_expr(op),
+            }
+        } else {
+            self.lower_expr(op)
+        };
+        match receiver.ty.clone() {
+            t if t == error_type() && method == "Error" => {
+                self.intrinsic(Intrinsic::ErrorMessage, vec![receiver], Type::Str, span)
+            }
+            Type::StrBuilder => {
+                let lowered: Vec<Expr> = args.iter().map(|a| self.lower_expr(*a)).collect();
+                match (method, lowered.as_slice()) {
+                    ("WriteString", [s]) => self.intrinsic(
+                        Intrinsic::BuilderAppend,
+                        vec![receiver, s.clone()],
+                        Type::StrBuilder,
+                        span,
+                    ),
+                    ("WriteByte" | "WriteRune", [c]) => {
+                        let c = match c.ty {
+                            Type::Char => c.clone(),
+                            _ => self.intrinsic(
+                                Intrinsic::CodeChar,
+                                vec![c.clone()],
+                                Type::Char,
+                                span,
+                            ),
+                        };
+                        let s = self.intrinsic(Intrinsic::CharToStr, vec![c], Type::Str, span);
+                        self.intrinsic(
+                            Intrinsic::BuilderAppend,
+                            vec![receiver, s],
+                            Type::StrBuilder,
+                            span,
+                        )
+                    }
+                    ("String", []) => {
+                        self.intrinsic(Intrinsic::BuilderToStr, vec![receiver], Type::Str, span)
+                    }
+                    ("Len", []) => self.intrinsic(
+                        Intrinsic::Len(StrUnit::Byte),
+                        vec![receiver],
+                        Type::I64,
+                        span,
+                    ),
+                    _ => self.unsupported_expr(node, "strings.Builder method"),
+                }
+            }
+            Type::Named(class) => match self.method_sig(&class, method) {
+                Some(sig) => {
+                    let args = self.lower_args(args, &sig.params);
+                    Expr::new(
+                        ExprKind::MethodCall {
+                            receiver: Box::new(receiver),
+                            method: method.to_string(),
+                            args,
+                        },
+                        sig.ret,
+                        span,
+                    )
+                }
+                None => self.unsupported_expr(node, "call of an unknown method"),
+            },
+            _ => self.unsupported_expr(node, "method call on this value"),
+        }
+    }
+
+    /// `sort.Slice(xs, func(i, j int) bool { return less })`: a key sort where `less` compares
+    /// the same key of `xs[i]` and `xs[j]`, otherwise a comparator.
+    pub(super) fn sort_slice(&mut self, node: Node<'_>, args: &[Node<'_>]) -> Expr {
+        let span = common::span(node);
+        let (Some(list_node), Some(less)) = (args.first(), args.get(1)) else {
+            return self.unsupported_expr(node, "sort.Slice");
+        };
+        let list = self.lower_expr(*list_node);
+        let elem = list.ty.element().cloned().unwrap_or(Type::Unknown);
+        let list_text = self.text(*list_node).to_string();
+        let shape = (|| {
+            if less.kind() != "func_literal" {
+                return None;
+            }
+            let params = self.params_of(less.child_by_field_name("parameters")?);
+            let [(i, _, _), (j, _, _)] = params.as_slice() else {
+                return None;
+            };
+            let items = block_items(less.child_by_field_name("body")?);
+            let [ret] = items.as_slice() else { return None };
+            if ret.kind() != "return_statement" {
+                return None;
+            }
+            let e = ret.named_child(0)?.named_child(0)?;
+            Some((i.clone(), j.clone(), e))
+        })();
+        let Some((i, j, cond)) = shape else {
+            return self.unsupported_expr(node, "sort.Slice with this less function");
+        };
+        // Key shape: `key(xs[i]) < key(xs[j])` or `>`.
+        if cond.kind() == "binary_expression" {
+            let op = cond
+                .child_by_field_name("operator")
+                .map(|o| self.text(o))
+                .unwrap_or("");
+            let l = cond.child_by_field_name("left");
+            let r = cond.child_by_field_name("right");
+            if let (Some(l), Some(r), "<" | ">") = (l, r, op) {
+                let swapped = self
+                    .text(l)
+                    .replace(&format!("{list_text}[{i}]"), &format!("{list_text}[{j}]"));
+                if swapped == self.text(r) && self.text(l).contains(&format!("{list_text}[{i}]")) {
+                    self.key_subst.push((
+                        list_text.clone(),
+                        i.clone(),
+                        "item".to_string(),
+                        elem.clone(),
+                    ));
+                    let key = self.lower_expr(l);
+                    self.key_subst.pop();
+                    let key_ty = key.ty.clone();
+                    let lambda = Expr::new(
+                        ExprKind::Lambda {
+                            params: vec![Param {
+                                name: "item".to_string(),
+                                ty: elem.clone(),
+                                variadic: false,
+                                default: None,
+                                span,
+                            }],
+                            body: LambdaBody::Expr(Box::new(key)),
+                        },
+                        Type::Func(vec![elem.clone()], Box::new(key_ty)),
+                        span,
+                    );
+                    let reverse =
+                        Expr::new(ExprKind::Lit(Literal::Bool(op == ">")), Type::Bool, span);
+                    return self.intrinsic(
+                        Intrinsic::SortByKey,
+                        vec![list, lambda, reverse],
+                        Type::Void,
+                        span,
+                    );
+                }
+            }
+        }
+        // Comparator: less(a, b) ? -1 : less(b, a) ? 1 : 0.
+        self.key_subst
+            .push((list_text.clone(), i.clone(), "a".to_string(), elem.clone()));
+        self.key_subst
+            .push((list_text.clone(), j.clone(), "b".to_string(), elem.clone()));
+        let ab = self.lower_expr(cond);
+        self.key_subst.clear();
+        self.key_subst
+            .push((list_text.clone(), i.clone(), "b".to_string(), elem.clone()));
+        self.key_subst
+            .push((list_text.clone(), j.clone(), "a".to_string(), elem.clone()));
+        let ba = self.lower_expr(cond);
+        self.key_subst.clear();
+        let int = |v: i128| Expr::new(ExprKind::Lit(Literal::Int(v)), Type::I64, span);
+        let inner = Expr::new(
+            ExprKind::Cond {
+                cond: Box::new(ba),
+                then: Box::new(int(1)),
+                else_: Box::new(int(0)),
+            },
+            Type::I64,
+            span,
+        );
+        let body = Expr::new(
+            ExprKind::Cond {
+                cond: Box::new(ab),
+                then: Box::new(int(-1)),
+                else_: Box::new(inner),
+            },
+            Type::I64,
+            span,
+        );
+        let param = |n: &str| Param {
+            name: n.to_string(),
+            ty: elem.clone(),
+            variadic: false,
+            default: None,
+            span,
+        };
+        let lambda = Expr::new(
+            ExprKind::Lambda {
+                params: vec![param("a"), param("b")],
+                body: LambdaBody::Expr(Box::new(body)),
+            },
+            Type::Func(vec![elem.clone(), elem.clone()], Box::new(Type::I64)),
+            span,
+        );
+        self.intrinsic(
+            Intrinsic::SortWithComparator,
+            vec![list, lambda],
+            Type::Void,
+            span,
+        )
+    }
+}

@@ -1,0 +1,908 @@
+//! Calls: builtins, `math`/`heapq`/`collections`, and methods of `str`, `list`, `dict`, `set` and
+//! `deque` become intrinsics (the tables below); calls of functions and classes of the file become
+//! `Call`/`New`, methods of user classes `MethodCall`.
+
+use ferry_ir::intrinsics::StrUnit;
+use ferry_ir::{
+    BinOp, DivKind, Expr, ExprKind, Intrinsic, Literal, RemKind, Stmt, StmtKind, Type, UnaryOp,
+    CONSTRUCTOR,
+};
+use tree_sitter::Node;
+
+use super::stmt::to_str;
+use super::{mk, Lowerer};
+use crate::common::{named_children, span};
+
+/// `module.function` → intrinsic.
+const MODULE_FUNCTIONS: &[(&str, &str, Intrinsic)] = &[
+    ("math", "sqrt", Intrinsic::Sqrt),
+    ("math", "floor", Intrinsic::Floor),
+    ("math", "ceil", Intrinsic::Ceil),
+    ("math", "log", Intrinsic::Log),
+    ("math", "log10", Intrinsic::Log10),
+    ("math", "exp", Intrinsic::Exp),
+    ("math", "sin", Intrinsic::Sin),
+    ("math", "cos", Intrinsic::Cos),
+    ("math", "tan", Intrinsic::Tan),
+    ("math", "atan", Intrinsic::Atan),
+    ("math", "atan2", Intrinsic::Atan2),
+    ("math", "hypot", Intrinsic::Hypot),
+    ("math", "pow", Intrinsic::Pow),
+    ("math", "fabs", Intrinsic::Abs),
+    ("heapq", "heappush", Intrinsic::HeapPush),
+    ("heapq", "heappop", Intrinsic::HeapPop),
+];
+
+/// Methods of builtin types → intrinsic (receiver first), by name and argument count.
+pub(super) const METHODS: &[(&str, usize, Intrinsic)] = &[
+    ("upper", 0, Intrinsic::ToUpper),
+    ("lower", 0, Intrinsic::ToLower),
+    ("strip", 0, Intrinsic::Trim),
+    ("split", 0, Intrinsic::SplitWhitespace),
+    ("split", 1, Intrinsic::Split),
+    ("replace", 2, Intrinsic::Replace),
+    ("startswith", 1, Intrinsic::StartsWith),
+    ("endswith", 1, Intrinsic::EndsWith),
+    ("find", 1, Intrinsic::IndexOf),
+    ("rfind", 1, Intrinsic::LastIndexOf),
+    ("index", 1, Intrinsic::IndexOf),
+    ("count", 1, Intrinsic::Count),
+    ("isdigit", 0, Intrinsic::IsDigit),
+    ("isalpha", 0, Intrinsic::IsLetter),
+    ("isalnum", 0, Intrinsic::IsLetterOrDigit),
+    ("isupper", 0, Intrinsic::IsUpper),
+    ("islower", 0, Intrinsic::IsLower),
+    ("isspace", 0, Intrinsic::IsWhitespace),
+    ("append", 1, Intrinsic::Append),
+    ("appendleft", 1, Intrinsic::PushFront),
+    ("popleft", 0, Intrinsic::PopFront),
+    ("insert", 2, Intrinsic::Insert),
+    ("extend", 1, Intrinsic::Extend),
+    ("pop", 0, Intrinsic::Pop),
+    ("pop", 1, Intrinsic::RemoveAt),
+    ("remove", 1, Intrinsic::Remove),
+    ("discard", 1, Intrinsic::Remove),
+    ("clear", 0, Intrinsic::Clear),
+    ("sort", 0, Intrinsic::Sort),
+    ("reverse", 0, Intrinsic::Reverse),
+    ("copy", 0, Intrinsic::CopyOf),
+    ("get", 2, Intrinsic::GetOrDefault),
+    ("keys", 0, Intrinsic::Keys),
+    ("values", 0, Intrinsic::Values),
+    ("items", 0, Intrinsic::Items),
+    ("add", 1, Intrinsic::Add),
+    ("union", 1, Intrinsic::Union),
+    ("intersection", 1, Intrinsic::Intersection),
+    ("difference", 1, Intrinsic::Difference),
+];
+
+impl Lowerer<'_> {
+    fn intr(&self, op: Intrinsic, args: Vec<Expr>, ty: Type, sp: ferry_ir::Span) -> Expr {
+        mk(ExprKind::Intrinsic { op, args }, ty, sp)
+    }
+
+    pub(super) fn call(&mut self, node: Node<'_>) -> Expr {
+        let sp = span(node);
+        let Some(func) = node.child_by_field_name("function") else {
+            return self.unsupported_expr(node, "call");
+        };
+        let mut positional = Vec::new();
+        let mut keywords: Vec<(String, Node<'_>)> = Vec::new();
+        if let Some(args) = node.child_by_field_name("arguments") {
+            if args.kind() == "generator_expression" {
+                positional.push(args);
+            } else {
+                for a in named_children(args) {
+                    match a.kind() {
+                        "keyword_argument" => {
+                            if let (Some(n), Some(v)) = (
+                                a.child_by_field_name("name"),
+                                a.child_by_field_name("value"),
+                            ) {
+                                keywords.push((self.text(n).to_string(), v));
+                            }
+                        }
+                        "comment" => {}
+                        "list_splat" | "dictionary_splat" => {
+                            return self.unsupported_expr(node, "argument unpacking")
+                        }
+                        _ => positional.push(a),
+                    }
+                }
+            }
+        }
+        match func.kind() {
+            "identifier" => {
+                let name = self.text(func).to_string();
+                self.call_name(&name, &positional, &keywords, node)
+            }
+            "attribute" => self.call_attribute(func, &positional, &keywords, node),
+            _ => {
+                let callee = self.expr(func);
+                let args = positional.iter().map(|a| self.expr(*a)).collect();
+                let _ = sp;
+                mk(
+                    ExprKind::CallValue {
+                        callee: Box::new(callee),
+                        args,
+                    },
+                    Type::Unknown,
+                    span(node),
+                )
+            }
+        }
+    }
+
+    fn call_name(
+        &mut self,
+        name: &str,
+        pos: &[Node<'_>],
+        kw: &[(String, Node<'_>)],
+        node: Node<'_>,
+    ) -> Expr {
+        let sp = span(node);
+        let is_local = self.declared.contains(name);
+        if !is_local && !self.functions.contains(name) && !self.classes.contains(name) {
+            if let Some(e) = self.builtin(name, pos, kw, node) {
+                return e;
+            }
+        }
+        if !kw.is_empty() {
+            return self.unsupported_expr(node, "keyword arguments");
+        }
+        let args: Vec<Expr> = pos.iter().map(|a| self.expr(*a)).collect();
+        if self.classes.contains(name) {
+            return mk(
+                ExprKind::New {
+                    class: name.to_string(),
+                    args,
+                },
+                Type::Named(name.to_string()),
+                sp,
+            );
+        }
+        if self.functions.contains(name) && !is_local {
+            return mk(
+                ExprKind::Call {
+                    func: name.to_string(),
+                    args,
+                },
+                Type::Unknown,
+                sp,
+            );
+        }
+        if is_local {
+            let callee = mk(ExprKind::Name(name.to_string()), Type::Unknown, sp);
+            return mk(
+                ExprKind::CallValue {
+                    callee: Box::new(callee),
+                    args,
+                },
+                Type::Unknown,
+                sp,
+            );
+        }
+        self.unsupported_expr(node, &format!("call of `{name}`"))
+    }
+
+    /// Python builtins; `None` when `name` is not one this frontend knows.
+    fn builtin(
+        &mut self,
+        name: &str,
+        pos: &[Node<'_>],
+        kw: &[(String, Node<'_>)],
+        node: Node<'_>,
+    ) -> Option<Expr> {
+        let sp = span(node);
+        let n = pos.len();
+        let kwarg = |k: &str| kw.iter().find(|(n, _)| n == k).map(|(_, v)| *v);
+        if (name == "max" || name == "min") && n == 1 && kw.len() == 1 && kw[0].0 == "key" {
+            return Some(self.min_max_by_key(name == "max", pos[0], kw[0].1, node));
+        }
+        if name != "print" && name != "sorted" && !kw.is_empty() {
+            return Some(self.unsupported_expr(node, &format!("keyword arguments of `{name}`")));
+        }
+        let args: Vec<Expr> = pos.iter().map(|a| self.expr(*a)).collect();
+        let one = |op: Intrinsic, ty: Type, this: &mut Self| -> Expr {
+            if n == 1 {
+                this.intr(op, args.clone(), ty, sp)
+            } else {
+                this.unsupported_expr(node, &format!("`{name}` with {n} arguments"))
+            }
+        };
+        let e = match name {
+            "print" => {
+                let sep = match kwarg("sep") {
+                    Some(s) => self.expr(s),
+                    None => mk(ExprKind::Lit(Literal::Str(" ".into())), Type::Str, sp),
+                };
+                let end = kwarg("end").map(|e| self.expr(e));
+                let mut acc: Option<Expr> = None;
+                for a in args {
+                    let part = to_str(a);
+                    acc = Some(match acc {
+                        None => part,
+                        Some(prev) => {
+                            let with_sep = add(prev, sep.clone());
+                            add(with_sep, part)
+                        }
+                    });
+                }
+                let text = acc.unwrap_or_else(|| {
+                    mk(ExprKind::Lit(Literal::Str(String::new())), Type::Str, sp)
+                });
+                match end {
+                    None => self.intr(Intrinsic::Println, vec![text], Type::Void, sp),
+                    Some(e) if matches!(&e.kind, ExprKind::Lit(Literal::Str(s)) if s == "\n") => {
+                        self.intr(Intrinsic::Println, vec![text], Type::Void, sp)
+                    }
+                    Some(e) => {
+                        let text = if matches!(&e.kind, ExprKind::Lit(Literal::Str(s)) if s.is_empty())
+                        {
+                            text
+                        } else {
+                            add(text, e)
+                        };
+                        self.intr(Intrinsic::Print, vec![text], Type::Void, sp)
+                    }
+                }
+            }
+            "len" => one(Intrinsic::Len(StrUnit::CodePoint), Type::BIG, self),
+            "abs" => one(Intrinsic::Abs, Type::Unknown, self),
+            "str" => {
+                if n == 0 {
+                    mk(ExprKind::Lit(Literal::Str(String::new())), Type::Str, sp)
+                } else {
+                    one(
+                        Intrinsic::ToStr(ferry_ir::Language::Python),
+                        Type::Str,
+                        self,
+                    )
+                }
+            }
+            "int" if n == 1 => mk(
+                ExprKind::Cast {
+                    expr: Box::new(args[0].clone()),
+                    to: Type::BIG,
+                },
+                Type::BIG,
+                sp,
+            ),
+            "float" if n == 1 => mk(
+                ExprKind::Cast {
+                    expr: Box::new(args[0].clone()),
+                    to: Type::Float,
+                },
+                Type::Float,
+                sp,
+            ),
+            "ord" => one(Intrinsic::CharCode, Type::BIG, self),
+            "chr" => one(Intrinsic::CodeChar, Type::Char, self),
+            "sum" => one(Intrinsic::Sum, Type::Unknown, self),
+            "any" => one(Intrinsic::Any, Type::Bool, self),
+            "all" => one(Intrinsic::All, Type::Bool, self),
+            "min" | "max" => {
+                if n == 1 {
+                    let op = if name == "min" {
+                        Intrinsic::MinOf
+                    } else {
+                        Intrinsic::MaxOf
+                    };
+                    self.intr(op, args, Type::Unknown, sp)
+                } else if n >= 2 {
+                    let op = if name == "min" {
+                        Intrinsic::Min
+                    } else {
+                        Intrinsic::Max
+                    };
+                    let mut it = args.into_iter();
+                    let first = it.next()?;
+                    it.fold(first, |acc, x| {
+                        mk(
+                            ExprKind::Intrinsic {
+                                op,
+                                args: vec![acc, x],
+                            },
+                            Type::Unknown,
+                            sp,
+                        )
+                    })
+                } else {
+                    return Some(self.unsupported_expr(node, name));
+                }
+            }
+            "pow" if n == 2 => mk(
+                ExprKind::Binary {
+                    op: BinOp::Pow,
+                    lhs: Box::new(args[0].clone()),
+                    rhs: Box::new(args[1].clone()),
+                },
+                Type::Unknown,
+                sp,
+            ),
+            "divmod" if n == 2 => {
+                let (a, b) = (args[0].clone(), args[1].clone());
+                let q = mk(
+                    ExprKind::Binary {
+                        op: BinOp::Div(DivKind::Floor),
+                        lhs: Box::new(a.clone()),
+                        rhs: Box::new(b.clone()),
+                    },
+                    Type::BIG,
+                    sp,
+                );
+                let r = mk(
+                    ExprKind::Binary {
+                        op: BinOp::Rem(RemKind::Floor),
+                        lhs: Box::new(a),
+                        rhs: Box::new(b),
+                    },
+                    Type::BIG,
+                    sp,
+                );
+                mk(
+                    ExprKind::TupleLit(vec![q, r]),
+                    Type::Tuple(vec![Type::BIG, Type::BIG]),
+                    sp,
+                )
+            }
+            "range" if (1..=3).contains(&n) => {
+                let zero = mk(ExprKind::Lit(Literal::Int(0)), Type::BIG, sp);
+                let one_ = mk(ExprKind::Lit(Literal::Int(1)), Type::BIG, sp);
+                let a = match n {
+                    1 => vec![zero, args[0].clone(), one_],
+                    2 => vec![args[0].clone(), args[1].clone(), one_],
+                    _ => args,
+                };
+                self.intr(Intrinsic::Range, a, Type::list(Type::BIG), sp)
+            }
+            "enumerate" => one(Intrinsic::Enumerate, Type::Unknown, self),
+            "defaultdict" | "Counter" => {
+                let factory = if name == "Counter" && n == 0 {
+                    "int".to_string()
+                } else if n == 1 {
+                    pos.first()
+                        .map(|f| self.text(*f).to_string())
+                        .unwrap_or_default()
+                } else {
+                    String::new()
+                };
+                let Some(default) = self.factory_default(&factory, sp) else {
+                    return Some(self.unsupported_expr(node, name));
+                };
+                self.intr(
+                    Intrinsic::NewCollection,
+                    vec![],
+                    Type::map(Type::Unknown, default.ty),
+                    sp,
+                )
+            }
+            "map" if n == 2 => {
+                // `map(f, xs)` as `[f(x) for x in xs]`.
+                let f = self.key_function(args[0].clone());
+                let var = self.fresh_name("item");
+                let element = apply_key(&f, mk(ExprKind::Name(var.clone()), Type::Unknown, sp));
+                let clause = ferry_ir::ComprehensionClause::For {
+                    vars: vec![ferry_ir::Binding {
+                        name: var,
+                        ty: Type::Unknown,
+                    }],
+                    iter: args[1].clone(),
+                };
+                let c = ferry_ir::Comprehension {
+                    kind: ferry_ir::ComprehensionKind::List,
+                    element,
+                    value: None,
+                    clauses: vec![clause],
+                };
+                mk(ExprKind::Comprehension(Box::new(c)), Type::Unknown, sp)
+            }
+            "zip" if n == 2 => self.intr(Intrinsic::Zip, args, Type::Unknown, sp),
+            "reversed" => one(Intrinsic::Reversed, Type::Unknown, self),
+            "list" | "set" | "deque" | "dict" => {
+                let ty = match name {
+                    "list" => Type::list(Type::Unknown),
+                    "set" => Type::set(Type::Unknown),
+                    "deque" => Type::Deque(Box::new(Type::Unknown)),
+                    _ => Type::map(Type::Unknown, Type::Unknown),
+                };
+                match n {
+                    0 => self.intr(Intrinsic::NewCollection, vec![], ty, sp),
+                    1 => self.intr(Intrinsic::CopyOf, args, ty, sp),
+                    _ => return Some(self.unsupported_expr(node, name)),
+                }
+            }
+            "sorted" => {
+                if n != 1 {
+                    return Some(self.unsupported_expr(node, "sorted"));
+                }
+                let key = kwarg("key").map(|k| self.expr(k));
+                let reverse = kwarg("reverse").map(|r| self.expr(r));
+                if key.is_none() && reverse.is_none() {
+                    return Some(self.intr(Intrinsic::Sorted, args, Type::Unknown, sp));
+                }
+                if !self.pre_ok {
+                    return Some(self.unsupported_expr(node, "sorted with a key here"));
+                }
+                // A sorted copy in a temporary, then an in-place sort.
+                let tmp = self.fresh_name("sorted");
+                self.declared.insert(tmp.clone());
+                let copy = self.intr(Intrinsic::CopyOf, args, Type::list(Type::Unknown), sp);
+                self.pre.push(Stmt {
+                    kind: StmtKind::Let {
+                        name: tmp.clone(),
+                        ty: Type::Unknown,
+                        init: Some(copy),
+                    },
+                    span: sp,
+                });
+                let name = mk(ExprKind::Name(tmp.clone()), Type::Unknown, sp);
+                let sort = self.sort_call(name.clone(), key, reverse, sp);
+                self.pre.push(Stmt {
+                    kind: StmtKind::Expr(sort),
+                    span: sp,
+                });
+                name
+            }
+            _ => return None,
+        };
+        Some(e)
+    }
+
+    /// `xs.sort(key=..., reverse=...)` as an intrinsic call.
+    fn sort_call(
+        &mut self,
+        list: Expr,
+        key: Option<Expr>,
+        reverse: Option<Expr>,
+        sp: ferry_ir::Span,
+    ) -> Expr {
+        let key = key.map(|k| self.key_function(k));
+        let rev_true = matches!(
+            reverse.as_ref().map(|r| &r.kind),
+            Some(ExprKind::Lit(Literal::Bool(true)))
+        );
+        match key {
+            Some(k) => {
+                let rev = reverse
+                    .unwrap_or_else(|| mk(ExprKind::Lit(Literal::Bool(false)), Type::Bool, sp));
+                self.intr(Intrinsic::SortByKey, vec![list, k, rev], Type::Void, sp)
+            }
+            None if rev_true => {
+                // Sort by identity, reversed.
+                let p = ferry_ir::Param {
+                    name: "x".into(),
+                    ty: Type::Unknown,
+                    variadic: false,
+                    default: None,
+                    span: sp,
+                };
+                let body = mk(ExprKind::Name("x".into()), Type::Unknown, sp);
+                let lam = mk(
+                    ExprKind::Lambda {
+                        params: vec![p],
+                        body: ferry_ir::LambdaBody::Expr(Box::new(body)),
+                    },
+                    Type::Unknown,
+                    sp,
+                );
+                let rev = mk(ExprKind::Lit(Literal::Bool(true)), Type::Bool, sp);
+                self.intr(Intrinsic::SortByKey, vec![list, lam, rev], Type::Void, sp)
+            }
+            None => self.intr(Intrinsic::Sort, vec![list], Type::Void, sp),
+        }
+    }
+
+    /// `max(xs, key=f)`: a loop before the statement keeps the first best element.
+    fn min_max_by_key(
+        &mut self,
+        max: bool,
+        items: Node<'_>,
+        key: Node<'_>,
+        node: Node<'_>,
+    ) -> Expr {
+        let sp = span(node);
+        if !self.pre_ok {
+            return self.unsupported_expr(node, "min/max with a key here");
+        }
+        let items = self.expr(items);
+        let key = self.expr(key);
+        let key = self.key_function(key);
+        let list = match &items.kind {
+            ExprKind::Name(_) => items,
+            _ => {
+                let tmp = self.fresh_name("items");
+                self.declared.insert(tmp.clone());
+                self.pre.push(Stmt {
+                    kind: StmtKind::Let {
+                        name: tmp.clone(),
+                        ty: Type::Unknown,
+                        init: Some(items),
+                    },
+                    span: sp,
+                });
+                mk(ExprKind::Name(tmp), Type::Unknown, sp)
+            }
+        };
+        let best = self.fresh_name(if max { "best" } else { "least" });
+        let item = self.fresh_name("item");
+        self.declared.insert(best.clone());
+        let name = |n: &str| mk(ExprKind::Name(n.to_string()), Type::Unknown, sp);
+        let zero = mk(ExprKind::Lit(Literal::Int(0)), Type::BIG, sp);
+        let first = mk(
+            ExprKind::Index {
+                object: Box::new(list.clone()),
+                index: Box::new(zero),
+            },
+            Type::Unknown,
+            sp,
+        );
+        self.pre.push(Stmt {
+            kind: StmtKind::Let {
+                name: best.clone(),
+                ty: Type::Unknown,
+                init: Some(first),
+            },
+            span: sp,
+        });
+        let a = apply_key(&key, name(&item));
+        let b = apply_key(&key, name(&best));
+        let op = if max { BinOp::Gt } else { BinOp::Lt };
+        let cond = mk(
+            ExprKind::Binary {
+                op,
+                lhs: Box::new(a),
+                rhs: Box::new(b),
+            },
+            Type::Bool,
+            sp,
+        );
+        let assign = Stmt {
+            kind: StmtKind::Assign {
+                target: name(&best),
+                op: None,
+                value: name(&item),
+            },
+            span: sp,
+        };
+        let body = ferry_ir::Block::new(vec![Stmt {
+            kind: StmtKind::If {
+                cond,
+                then: ferry_ir::Block::new(vec![assign]),
+                else_: None,
+            },
+            span: sp,
+        }]);
+        let vars = vec![ferry_ir::Binding {
+            name: item,
+            ty: Type::Unknown,
+        }];
+        self.pre.push(Stmt {
+            kind: StmtKind::ForEach {
+                label: None,
+                vars,
+                iter: list,
+                body,
+            },
+            span: sp,
+        });
+        name(&best)
+    }
+
+    /// A key function given by name (`len`, `str.lower`, a function of the file) as a lambda.
+    fn key_function(&mut self, k: Expr) -> Expr {
+        let sp = k.span;
+        let x = || mk(ExprKind::Name("item".into()), Type::Unknown, sp);
+        let body = match &k.kind {
+            ExprKind::Name(n) if n == "len" => {
+                self.intr(Intrinsic::Len(StrUnit::CodePoint), vec![x()], Type::BIG, sp)
+            }
+            ExprKind::Name(n) if n == "abs" => {
+                self.intr(Intrinsic::Abs, vec![x()], Type::Unknown, sp)
+            }
+            ExprKind::Name(n) if n == "str" => self.intr(
+                Intrinsic::ToStr(ferry_ir::Language::Python),
+                vec![x()],
+                Type::Str,
+                sp,
+            ),
+            ExprKind::Name(n) if n == "int" => mk(
+                ExprKind::Cast {
+                    expr: Box::new(x()),
+                    to: Type::BIG,
+                },
+                Type::BIG,
+                sp,
+            ),
+            ExprKind::Name(n) if n == "float" => mk(
+                ExprKind::Cast {
+                    expr: Box::new(x()),
+                    to: Type::Float,
+                },
+                Type::Float,
+                sp,
+            ),
+            ExprKind::Name(n) if self.functions.contains(n) => mk(
+                ExprKind::Call {
+                    func: n.clone(),
+                    args: vec![x()],
+                },
+                Type::Unknown,
+                sp,
+            ),
+            ExprKind::Field { object, name } if matches!(&object.kind, ExprKind::Name(s) if s == "str") => {
+                match name.as_str() {
+                    "lower" => self.intr(Intrinsic::ToLower, vec![x()], Type::Str, sp),
+                    "upper" => self.intr(Intrinsic::ToUpper, vec![x()], Type::Str, sp),
+                    _ => return k,
+                }
+            }
+            _ => return k,
+        };
+        let p = ferry_ir::Param {
+            name: "item".into(),
+            ty: Type::Unknown,
+            variadic: false,
+            default: None,
+            span: sp,
+        };
+        mk(
+            ExprKind::Lambda {
+                params: vec![p],
+                body: ferry_ir::LambdaBody::Expr(Box::new(body)),
+            },
+            Type::Unknown,
+            sp,
+        )
+    }
+
+    fn call_attribute(
+        &mut self,
+        func: Node<'_>,
+        pos: &[Node<'_>],
+        kw: &[(String, Node<'_>)],
+        node: Node<'_>,
+    ) -> Expr {
+        let sp = span(node);
+        let (Some(o), Some(a)) = (
+            func.child_by_field_name("object"),
+            func.child_by_field_name("attribute"),
+        ) else {
+            return self.unsupported_expr(node, "call");
+        };
+        let obj_text = self.text(o).to_string();
+        let method = self.text(a).to_string();
+        // Module functions.
+        if let Some((_, _, op)) = MODULE_FUNCTIONS
+            .iter()
+            .find(|(m, f, _)| *m == obj_text && *f == method)
+        {
+            let args: Vec<Expr> = pos.iter().map(|x| self.expr(*x)).collect();
+            let call = self.intr(*op, args, Type::Unknown, sp);
+            // Python's `math.floor` and `math.ceil` return ints.
+            if matches!(op, Intrinsic::Floor | Intrinsic::Ceil) {
+                return mk(
+                    ExprKind::Cast {
+                        expr: Box::new(call),
+                        to: Type::BIG,
+                    },
+                    Type::BIG,
+                    sp,
+                );
+            }
+            return call;
+        }
+        if obj_text == "collections"
+            && matches!(method.as_str(), "deque" | "defaultdict" | "Counter")
+        {
+            let m = method.clone();
+            return self.call_name(&m, pos, kw, node);
+        }
+        // `d[k].append(x)` on a `defaultdict(list)`: create the missing list first.
+        if let Some((factory, d, k)) = self.default_dict_index(o) {
+            // The key is evaluated twice: keys are names, literals or pure expressions in practice.
+            if (factory == "list" || factory == "set") && self.pre_ok {
+                let dm = self.expr(d);
+                let key = self.expr(k);
+                let has = self.intr(
+                    Intrinsic::Contains,
+                    vec![dm.clone(), key.clone()],
+                    Type::Bool,
+                    sp,
+                );
+                let not = mk(
+                    ExprKind::Unary {
+                        op: UnaryOp::Not,
+                        operand: Box::new(has),
+                    },
+                    Type::Bool,
+                    sp,
+                );
+                let target = mk(
+                    ExprKind::Index {
+                        object: Box::new(dm),
+                        index: Box::new(key),
+                    },
+                    Type::Unknown,
+                    sp,
+                );
+                if let Some(empty) = self.factory_default(&factory, sp) {
+                    let put = Stmt {
+                        kind: StmtKind::Assign {
+                            target,
+                            op: None,
+                            value: empty,
+                        },
+                        span: sp,
+                    };
+                    self.pre.push(Stmt {
+                        kind: StmtKind::If {
+                            cond: not,
+                            then: ferry_ir::Block::new(vec![put]),
+                            else_: None,
+                        },
+                        span: sp,
+                    });
+                }
+                self.lvalue = true;
+            }
+        }
+        if obj_text == "math"
+            || obj_text == "heapq"
+            || obj_text == "collections"
+            || obj_text == "sys"
+        {
+            return self.unsupported_expr(node, &format!("{obj_text}.{method}"));
+        }
+        // super().m(...)
+        if o.kind() == "call"
+            && o.child_by_field_name("function")
+                .is_some_and(|f| self.text(f) == "super")
+        {
+            let args: Vec<Expr> = pos.iter().map(|x| self.expr(*x)).collect();
+            let m = if method == "__init__" {
+                CONSTRUCTOR.to_string()
+            } else {
+                method
+            };
+            let sup = mk(ExprKind::Super, Type::Unknown, span(o));
+            return mk(
+                ExprKind::MethodCall {
+                    receiver: Box::new(sup),
+                    method: m,
+                    args,
+                },
+                Type::Unknown,
+                sp,
+            );
+        }
+        // Methods of user classes win over builtin methods of the same name.
+        if self.methods.contains(&method) || (obj_text == "self") {
+            if !kw.is_empty() {
+                return self.unsupported_expr(node, "keyword arguments");
+            }
+            let receiver = self.expr(o);
+            let args: Vec<Expr> = pos.iter().map(|x| self.expr(*x)).collect();
+            return mk(
+                ExprKind::MethodCall {
+                    receiver: Box::new(receiver),
+                    method,
+                    args,
+                },
+                Type::Unknown,
+                sp,
+            );
+        }
+        // A static method or constructor through the class name.
+        if self.classes.contains(&obj_text) {
+            let receiver = self.expr(o);
+            let args: Vec<Expr> = pos.iter().map(|x| self.expr(*x)).collect();
+            return mk(
+                ExprKind::MethodCall {
+                    receiver: Box::new(receiver),
+                    method,
+                    args,
+                },
+                Type::Unknown,
+                sp,
+            );
+        }
+        // "sep".join(xs), "fmt".format(...)
+        if method == "join" && pos.len() == 1 {
+            let sep = self.expr(o);
+            let parts = self.expr(pos[0]);
+            return self.intr(Intrinsic::Join, vec![sep, parts], Type::Str, sp);
+        }
+        if method == "format" && o.kind() == "string" {
+            let f = self.string(o);
+            let ExprKind::Lit(Literal::Str(fmt)) = &f.kind else {
+                return self.unsupported_expr(node, "str.format");
+            };
+            let fmt = fmt.clone();
+            let args: Vec<Expr> = pos.iter().map(|x| self.expr(*x)).collect();
+            return self.str_format(&fmt, args, sp, node);
+        }
+        let receiver = self.expr(o);
+        if method == "sort" {
+            let key = kw
+                .iter()
+                .find(|(k, _)| k == "key")
+                .map(|(_, v)| *v)
+                .map(|k| self.expr(k));
+            let reverse = kw
+                .iter()
+                .find(|(k, _)| k == "reverse")
+                .map(|(_, v)| *v)
+                .map(|r| self.expr(r));
+            return self.sort_call(receiver, key, reverse, sp);
+        }
+        if !kw.is_empty() {
+            return self.unsupported_expr(node, "keyword arguments");
+        }
+        let mut args: Vec<Expr> = vec![receiver];
+        args.extend(pos.iter().map(|x| self.expr(*x)));
+        if method == "get" && pos.len() == 1 {
+            args.push(mk(ExprKind::Lit(Literal::Null), Type::Unknown, sp));
+        }
+        let n = if method == "get" { 2 } else { pos.len() };
+        if let Some((_, _, op)) = METHODS.iter().find(|(m, k, _)| *m == method && *k == n) {
+            let ty = match op {
+                Intrinsic::Count | Intrinsic::IndexOf | Intrinsic::LastIndexOf => Type::BIG,
+                _ => Type::Unknown,
+            };
+            // `xs.pop(0)` on a deque-like list stays RemoveAt.
+            return self.intr(*op, args, ty, sp);
+        }
+        let _ = UnaryOp::Not;
+        self.unsupported_expr(node, &format!("method `{method}`"))
+    }
+}
+
+fn add(a: Expr, b: Expr) -> Expr {
+    let sp = a.span;
+    mk(
+        ExprKind::Binary {
+            op: BinOp::Add,
+            lhs: Box::new(a),
+            rhs: Box::new(b),
+        },
+        Type::Str,
+        sp,
+    )
+}
+
+/// `key(x)`: a one-parameter lambda is applied by substitution, anything else is called.
+fn apply_key(key: &Expr, arg: Expr) -> Expr {
+    if let ExprKind::Lambda {
+        params,
+        body: ferry_ir::LambdaBody::Expr(body),
+    } = &key.kind
+    {
+        if let [p] = params.as_slice() {
+            let mut b = (**body).clone();
+            substitute(&mut b, &p.name, &arg);
+            return b;
+        }
+    }
+    let sp = arg.span;
+    mk(
+        ExprKind::CallValue {
+            callee: Box::new(key.clone()),
+            args: vec![arg],
+        },
+        Type::Unknown,
+        sp,
+    )
+}
+
+fn substitute(e: &mut Expr, name: &str, with: &Expr) {
+    if matches!(&e.kind, ExprKind::Name(n) if n == name) {
+        *e = with.clone();
+        return;
+    }
+    let mut kids = Vec::new();
+    super::infer::children_mut(e, &mut kids);
+    for k in kids {
+        substitute(k, name, with);
+    }
+}

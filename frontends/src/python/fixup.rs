@@ -1,0 +1,1057 @@
+//! Rewrites that need the inferred types: `ToStr` of a string is dropped, one-character string
+//! literals used as characters become `Char` literals, characters flowing into strings get
+//! `CharToStr`, `str * int` becomes `Repeat`, `int(s)` of a string becomes `ParseInt`, list
+//! operations on deques and heaps become their deque and heap intrinsics, string indexing becomes
+//! `CharAt(CodePoint)`, and a caught exception converted to text becomes its message.
+
+use std::collections::HashSet;
+
+use ferry_ir::intrinsics::StrUnit;
+use ferry_ir::{
+    BinOp, Block, Expr, ExprKind, Function, Intrinsic, Item, Language, Literal, Module, Stmt,
+    StmtKind, Type,
+};
+
+use super::infer::children_mut;
+
+pub(super) fn fixup(module: &mut Module) {
+    for item in &mut module.items {
+        match item {
+            Item::Function(f) => function(f),
+            Item::Class(c) => {
+                for f in c.constructors.iter_mut().chain(c.methods.iter_mut()) {
+                    function(f);
+                }
+                for field in &mut c.fields {
+                    if let Some(e) = &mut field.init {
+                        expr(e, &HashSet::new());
+                    }
+                }
+            }
+            Item::Global(g) => expr(&mut g.init, &HashSet::new()),
+            Item::Unsupported(_) => {}
+        }
+    }
+}
+
+fn function(f: &mut Function) {
+    let ret = f.ret.clone();
+    if let Some(b) = &mut f.body {
+        let mut catches = HashSet::new();
+        collect_catches(b, &mut catches);
+        block(b, &catches, &ret);
+    }
+}
+
+fn collect_catches(b: &Block, out: &mut HashSet<String>) {
+    struct C<'a>(&'a mut HashSet<String>);
+    impl ferry_ir::visit::Visitor for C<'_> {
+        fn visit_stmt(&mut self, s: &Stmt) {
+            if let StmtKind::Try { catches, .. } = &s.kind {
+                self.0.extend(catches.iter().filter_map(|c| c.name.clone()));
+            }
+            ferry_ir::visit::walk_stmt(self, s);
+        }
+    }
+    ferry_ir::visit::Visitor::visit_block(&mut C(out), b);
+}
+
+fn block(b: &mut Block, catches: &HashSet<String>, ret: &Type) {
+    for s in &mut b.stmts {
+        stmt(s, catches, ret);
+    }
+}
+
+fn stmt(s: &mut Stmt, c: &HashSet<String>, ret: &Type) {
+    match &mut s.kind {
+        StmtKind::Let { ty, init, .. } => match init {
+            Some(e) => {
+                expr(e, c);
+                coerce(e, ty);
+            }
+            None => *init = default_of(ty, s.span),
+        },
+        StmtKind::LetTuple { init, .. } => expr(init, c),
+        StmtKind::Assign {
+            target,
+            value,
+            op: Some(BinOp::Add),
+        } if matches!(target.ty, Type::List(_)) => {
+            // `xs += ys` extends the list in place.
+            expr(target, c);
+            expr(value, c);
+            let t = std::mem::replace(
+                target,
+                Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, s.span),
+            );
+            let v = std::mem::replace(
+                value,
+                Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, s.span),
+            );
+            let sp = s.span;
+            s.kind = StmtKind::Expr(Expr::new(
+                ExprKind::Intrinsic {
+                    op: Intrinsic::Extend,
+                    args: vec![t, v],
+                },
+                Type::Void,
+                sp,
+            ));
+        }
+        StmtKind::Assign { target, value, op } => {
+            expr(target, c);
+            expr(value, c);
+            if op.is_none()
+                || matches!(
+                    op,
+                    Some(BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::Div(_))
+                )
+            {
+                let t = target.ty.clone();
+                coerce(value, &t);
+            }
+        }
+        StmtKind::AssignTuple { targets, value } => {
+            for t in targets {
+                expr(t, c);
+            }
+            expr(value, c);
+        }
+        StmtKind::Expr(e)
+        | StmtKind::Throw {
+            message: Some(e), ..
+        } => expr(e, c),
+        StmtKind::Return(Some(e)) => {
+            expr(e, c);
+            coerce(e, ret);
+        }
+        StmtKind::If { cond, then, else_ } => {
+            expr(cond, c);
+            truthy(cond);
+            block(then, c, ret);
+            if let Some(e) = else_ {
+                block(e, c, ret);
+            }
+        }
+        StmtKind::While { cond, body, .. } => {
+            expr(cond, c);
+            truthy(cond);
+            block(body, c, ret);
+        }
+        StmtKind::ForRange {
+            start,
+            end,
+            step,
+            body,
+            ..
+        } => {
+            expr(start, c);
+            expr(end, c);
+            if let Some(st) = step {
+                expr(st, c);
+            }
+            block(body, c, ret);
+        }
+        StmtKind::ForEach {
+            iter, body, vars, ..
+        } => {
+            expr(iter, c);
+            if vars.len() == 1 {
+                keys_of(iter);
+            }
+            block(body, c, ret);
+        }
+        StmtKind::Try {
+            body,
+            catches,
+            finally,
+        } => {
+            block(body, c, ret);
+            for k in catches {
+                block(&mut k.body, c, ret);
+            }
+            if let Some(f) = finally {
+                block(f, c, ret);
+            }
+        }
+        StmtKind::Block(b) => block(b, c, ret),
+        _ => {}
+    }
+}
+
+/// The zero value given to a variable declared ahead of its first assignment.
+fn default_of(ty: &Type, span: ferry_ir::Span) -> Option<Expr> {
+    let lit = match ty {
+        Type::Int(_) => Literal::Int(0),
+        Type::Float => Literal::Float(0.0),
+        Type::Bool => Literal::Bool(false),
+        Type::Str => Literal::Str(String::new()),
+        _ => return None,
+    };
+    Some(Expr::new(ExprKind::Lit(lit), ty.clone(), span))
+}
+
+fn wrap(e: &mut Expr, op: Intrinsic, ty: Type) {
+    let inner = std::mem::replace(
+        e,
+        Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, e.span),
+    );
+    let sp = inner.span;
+    *e = Expr::new(
+        ExprKind::Intrinsic {
+            op,
+            args: vec![inner],
+        },
+        ty,
+        sp,
+    );
+}
+
+/// A character used where a string is expected becomes a string.
+fn coerce(e: &mut Expr, expected: &Type) {
+    if e.ty.is_int() && *expected == Type::Float {
+        to_float(e);
+        return;
+    }
+    if e.ty == Type::Char && *expected == Type::Str {
+        wrap(e, Intrinsic::CharToStr, Type::Str);
+    }
+    if let (ExprKind::Lit(Literal::Str(s)), Type::Char) = (&e.kind, expected) {
+        let mut it = s.chars();
+        if let (Some(ch), None) = (it.next(), it.next()) {
+            e.kind = ExprKind::Lit(Literal::Char(ch));
+            e.ty = Type::Char;
+        }
+    }
+}
+
+/// An int used where a float is expected: a float literal, or a conversion.
+fn to_float(e: &mut Expr) {
+    if let ExprKind::Lit(Literal::Int(i)) = e.kind {
+        e.kind = ExprKind::Lit(Literal::Float(i as f64));
+        e.ty = Type::Float;
+        return;
+    }
+    let inner = std::mem::replace(
+        e,
+        Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, e.span),
+    );
+    let sp = inner.span;
+    *e = Expr::new(
+        ExprKind::Cast {
+            expr: Box::new(inner),
+            to: Type::Float,
+        },
+        Type::Float,
+        sp,
+    );
+}
+
+fn as_char(e: &mut Expr) {
+    coerce(e, &Type::Char);
+}
+
+fn expr(e: &mut Expr, c: &HashSet<String>) {
+    {
+        let mut kids = Vec::new();
+        children_mut(e, &mut kids);
+        for k in kids {
+            expr(k, c);
+        }
+    }
+    if let ExprKind::Lambda {
+        body: ferry_ir::LambdaBody::Block(b),
+        ..
+    } = &mut e.kind
+    {
+        block(b, c, &Type::Unknown);
+    }
+    let sp = e.span;
+    if matches!(e.kind, ExprKind::Lit(Literal::Null)) {
+        e.ty = Type::Unknown;
+    }
+    // A builtin method whose name a user class also defines was lowered as a method call.
+    if let ExprKind::MethodCall {
+        receiver,
+        method,
+        args,
+    } = &mut e.kind
+    {
+        if matches!(
+            receiver.ty,
+            Type::List(_)
+                | Type::Set(_)
+                | Type::Map(..)
+                | Type::Deque(_)
+                | Type::PriorityQueue(_)
+                | Type::Str
+                | Type::Char
+        ) {
+            let n = if method == "get" { 2 } else { args.len() };
+            if let Some((_, _, op)) = super::calls::METHODS
+                .iter()
+                .find(|(m, k, _)| *m == method.as_str() && *k == n)
+            {
+                let mut all = vec![std::mem::replace(
+                    &mut **receiver,
+                    Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, sp),
+                )];
+                all.append(args);
+                if method == "get" && all.len() == 2 {
+                    all.push(Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, sp));
+                }
+                e.kind = ExprKind::Intrinsic { op: *op, args: all };
+                expr(e, c);
+                return;
+            }
+        }
+    }
+    match &mut e.kind {
+        ExprKind::Unary {
+            op: ferry_ir::UnaryOp::Not,
+            operand,
+        } => truthy(operand),
+        ExprKind::Binary {
+            op: BinOp::And | BinOp::Or,
+            lhs,
+            rhs,
+        } if e.ty == Type::Bool => {
+            truthy(lhs);
+            truthy(rhs);
+        }
+        ExprKind::Cond { cond, .. } => truthy(cond),
+        ExprKind::Comprehension(comp) => {
+            for clause in &mut comp.clauses {
+                match clause {
+                    ferry_ir::ComprehensionClause::If(cond) => truthy(cond),
+                    ferry_ir::ComprehensionClause::For { vars, iter } if vars.len() == 1 => {
+                        keys_of(iter)
+                    }
+                    _ => {}
+                }
+            }
+        }
+        ExprKind::Intrinsic {
+            op:
+                Intrinsic::Sorted
+                | Intrinsic::CopyOf
+                | Intrinsic::MinOf
+                | Intrinsic::MaxOf
+                | Intrinsic::Sum
+                | Intrinsic::Any
+                | Intrinsic::All,
+            args,
+        } => {
+            if let Some(a) = args.first_mut() {
+                keys_of(a);
+            }
+        }
+        ExprKind::Intrinsic {
+            op: Intrinsic::Join,
+            args,
+        } => {
+            if let Some(a) = args.get_mut(1) {
+                keys_of(a);
+            }
+        }
+        _ => {}
+    }
+    match &mut e.kind {
+        ExprKind::Intrinsic {
+            op: Intrinsic::ToStr(Language::Python),
+            args,
+        } => {
+            if let Some(a) = args.first() {
+                if a.ty == Type::Str {
+                    let inner = args.remove(0);
+                    *e = inner;
+                    return;
+                }
+                if a.ty == Type::Char {
+                    let inner = args.remove(0);
+                    *e = Expr::new(
+                        ExprKind::Intrinsic {
+                            op: Intrinsic::CharToStr,
+                            args: vec![inner],
+                        },
+                        Type::Str,
+                        sp,
+                    );
+                    return;
+                }
+                if matches!(&a.kind, ExprKind::Name(n) if c.contains(n)) {
+                    let inner = args.remove(0);
+                    *e = Expr::new(
+                        ExprKind::Intrinsic {
+                            op: Intrinsic::ErrorMessage,
+                            args: vec![inner],
+                        },
+                        Type::Str,
+                        sp,
+                    );
+                }
+            }
+        }
+        ExprKind::Intrinsic {
+            op: Intrinsic::ToUpper | Intrinsic::ToLower,
+            args,
+        } => {
+            // `c.upper()` is a string in Python (`'ß'.upper()` is `'SS'`).
+            if let Some(a) = args.first_mut() {
+                if a.ty == Type::Char {
+                    wrap(a, Intrinsic::CharToStr, Type::Str);
+                }
+            }
+        }
+        ExprKind::Intrinsic {
+            op: Intrinsic::CharCode,
+            args,
+        } => {
+            if let Some(a) = args.first_mut() {
+                as_char(a);
+            }
+        }
+        ExprKind::Intrinsic {
+            op: op @ (Intrinsic::Append | Intrinsic::Pop | Intrinsic::RemoveAt),
+            args,
+        } => {
+            let t0 = args.first().map(|a| a.ty.clone()).unwrap_or(Type::Unknown);
+            match (&*op, &t0) {
+                (Intrinsic::RemoveAt, Type::Map(..)) => *op = Intrinsic::Remove,
+                (Intrinsic::Append, Type::Deque(_)) => *op = Intrinsic::PushBack,
+                (Intrinsic::Append, Type::PriorityQueue(_)) => *op = Intrinsic::HeapPush,
+                (Intrinsic::Pop, Type::Deque(_)) => *op = Intrinsic::PopBack,
+                (Intrinsic::RemoveAt, Type::Deque(_))
+                    if matches!(
+                        args.get(1).map(|a| &a.kind),
+                        Some(ExprKind::Lit(Literal::Int(0)))
+                    ) =>
+                {
+                    *op = Intrinsic::PopFront;
+                    args.truncate(1);
+                }
+                _ => {}
+            }
+            if *op == Intrinsic::Append || *op == Intrinsic::PushBack {
+                let el = super::infer::elem(&t0);
+                if let Some(x) = args.get_mut(1) {
+                    coerce(x, &el);
+                }
+            }
+        }
+        ExprKind::Intrinsic {
+            op: Intrinsic::Contains,
+            args,
+        } => {
+            // `x in (a, b)`: a tuple of one type is a list here.
+            if let Some(first) = args.first_mut() {
+                if let (ExprKind::TupleLit(items), Type::Tuple(ts)) = (&mut first.kind, &first.ty) {
+                    if let Some(t0) = ts.first().cloned() {
+                        if ts.iter().all(|t| *t == t0) {
+                            let items = std::mem::take(items);
+                            first.kind = ExprKind::ListLit(items);
+                            first.ty = Type::list(t0);
+                        }
+                    }
+                }
+            }
+            let t0 = args.first().map(|a| a.ty.clone()).unwrap_or(Type::Unknown);
+            let el = super::infer::elem(&t0);
+            if let Some(x) = args.get_mut(1) {
+                if el == Type::Char || t0 == Type::Str && x.ty == Type::Char {
+                    coerce(x, &Type::Char);
+                } else {
+                    coerce(x, &el);
+                }
+            }
+        }
+        ExprKind::Intrinsic {
+            op: Intrinsic::GetOrDefault,
+            args,
+        } => {
+            let t0 = args.first().map(|a| a.ty.clone()).unwrap_or(Type::Unknown);
+            if let (Type::Map(k, _), Some(x)) = (&t0, args.get_mut(1)) {
+                coerce(x, k);
+            }
+        }
+        ExprKind::Index { object, index } if matches!(object.ty, Type::Map(..)) => {
+            if let Type::Map(k, _) = &object.ty {
+                let k = (**k).clone();
+                coerce(index, &k);
+            }
+        }
+        ExprKind::Binary {
+            op: op @ (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub),
+            lhs,
+            rhs,
+        } if matches!(lhs.ty, Type::Set(_)) => {
+            let op = match op {
+                BinOp::BitOr => Intrinsic::Union,
+                BinOp::BitAnd => Intrinsic::Intersection,
+                _ => Intrinsic::Difference,
+            };
+            let a = std::mem::replace(
+                &mut **lhs,
+                Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, sp),
+            );
+            let b = std::mem::replace(
+                &mut **rhs,
+                Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, sp),
+            );
+            let ty = a.ty.clone();
+            *e = Expr::new(
+                ExprKind::Intrinsic {
+                    op,
+                    args: vec![a, b],
+                },
+                ty,
+                sp,
+            );
+        }
+        ExprKind::Binary {
+            op: op @ (BinOp::Eq(_) | BinOp::Ne(_)),
+            lhs,
+            rhs,
+        } if (matches!(rhs.kind, ExprKind::Lit(Literal::Null))
+            && matches!(lhs.ty, Type::Int(_) | Type::Float | Type::Bool | Type::Char))
+            || (matches!(lhs.kind, ExprKind::Lit(Literal::Null))
+                && matches!(rhs.ty, Type::Int(_) | Type::Float | Type::Bool | Type::Char)) =>
+        {
+            // A number is never `None`.
+            let value = matches!(op, BinOp::Ne(_));
+            *e = Expr::new(ExprKind::Lit(Literal::Bool(value)), Type::Bool, sp);
+        }
+        ExprKind::Binary {
+            op:
+                op @ (BinOp::Add
+                | BinOp::Sub
+                | BinOp::Mul
+                | BinOp::Div(_)
+                | BinOp::Rem(_)
+                | BinOp::Pow
+                | BinOp::Lt
+                | BinOp::Le
+                | BinOp::Gt
+                | BinOp::Ge
+                | BinOp::Eq(_)
+                | BinOp::Ne(_)),
+            lhs,
+            rhs,
+        } if (lhs.ty == Type::Float && rhs.ty.is_int())
+            || (rhs.ty == Type::Float && lhs.ty.is_int())
+            || (matches!(op, BinOp::Div(ferry_ir::DivKind::True))
+                && lhs.ty.is_int()
+                && rhs.ty.is_int()) =>
+        {
+            // Mixed arithmetic: Python promotes the int (`/` always divides floats).
+            if lhs.ty.is_int() {
+                to_float(lhs);
+            }
+            if rhs.ty.is_int() {
+                to_float(rhs);
+            }
+        }
+        ExprKind::Binary { op, lhs, rhs } => match op {
+            BinOp::Eq(_) | BinOp::Ne(_) | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+                if lhs.ty == Type::Char {
+                    as_char(rhs);
+                }
+                if rhs.ty == Type::Char {
+                    as_char(lhs);
+                }
+                if lhs.ty == Type::Char && rhs.ty == Type::Str {
+                    wrap(lhs, Intrinsic::CharToStr, Type::Str);
+                } else if rhs.ty == Type::Char && lhs.ty == Type::Str {
+                    wrap(rhs, Intrinsic::CharToStr, Type::Str);
+                }
+            }
+            BinOp::Add if e.ty == Type::Str => {
+                for side in [lhs, rhs] {
+                    if side.ty == Type::Char {
+                        wrap(side, Intrinsic::CharToStr, Type::Str);
+                    }
+                }
+            }
+            BinOp::Mul if e.ty == Type::Str => {
+                let (s, n) = if lhs.ty == Type::Str {
+                    (lhs, rhs)
+                } else {
+                    (rhs, lhs)
+                };
+                let s = std::mem::replace(
+                    &mut **s,
+                    Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, sp),
+                );
+                let n = std::mem::replace(
+                    &mut **n,
+                    Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, sp),
+                );
+                *e = Expr::new(
+                    ExprKind::Intrinsic {
+                        op: Intrinsic::Repeat,
+                        args: vec![s, n],
+                    },
+                    Type::Str,
+                    sp,
+                );
+            }
+            _ => {}
+        },
+        ExprKind::Cast { expr: inner, to } => {
+            let op = match (&inner.ty, &*to) {
+                (Type::Str, Type::Int(_)) => Some(Intrinsic::ParseInt),
+                (Type::Str, Type::Float) => Some(Intrinsic::ParseFloat),
+                (Type::Char, Type::Int(_)) => {
+                    wrap(inner, Intrinsic::CharToStr, Type::Str);
+                    Some(Intrinsic::ParseInt)
+                }
+                _ => None,
+            };
+            if let Some(op) = op {
+                let to = to.clone();
+                let x = std::mem::replace(
+                    &mut **inner,
+                    Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, sp),
+                );
+                *e = Expr::new(ExprKind::Intrinsic { op, args: vec![x] }, to, sp);
+            }
+        }
+        ExprKind::Index { object, index } if object.ty == Type::Str => {
+            let o = std::mem::replace(
+                &mut **object,
+                Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, sp),
+            );
+            let i = std::mem::replace(
+                &mut **index,
+                Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, sp),
+            );
+            *e = Expr::new(
+                ExprKind::Intrinsic {
+                    op: Intrinsic::CharAt(StrUnit::CodePoint),
+                    args: vec![o, i],
+                },
+                Type::Char,
+                sp,
+            );
+        }
+        ExprKind::ListLit(items)
+            if items.is_empty()
+                && matches!(e.ty, Type::Deque(_) | Type::PriorityQueue(_) | Type::Set(_)) =>
+        {
+            e.kind = ExprKind::Intrinsic {
+                op: Intrinsic::NewCollection,
+                args: vec![],
+            };
+        }
+        _ => {}
+    }
+}
+
+/// Calls that leave out parameters with defaults get the default values written out, since Java
+/// and Go have no default parameters.
+pub(super) fn fill_defaults(module: &mut Module) {
+    use std::collections::HashMap;
+    let mut defaults: HashMap<String, Vec<Option<Expr>>> = HashMap::new();
+    let mut methods: HashMap<String, Vec<Vec<Option<Expr>>>> = HashMap::new();
+    for item in &module.items {
+        match item {
+            Item::Function(f) => {
+                defaults.insert(
+                    f.name.clone(),
+                    f.params.iter().map(|p| p.default.clone()).collect(),
+                );
+            }
+            Item::Class(c) => {
+                if let Some(ctor) = c.constructors.first() {
+                    defaults.insert(
+                        format!("new {}", c.name),
+                        ctor.params.iter().map(|p| p.default.clone()).collect(),
+                    );
+                }
+                for m in &c.methods {
+                    methods
+                        .entry(m.name.clone())
+                        .or_default()
+                        .push(m.params.iter().map(|p| p.default.clone()).collect());
+                }
+            }
+            _ => {}
+        }
+    }
+    if defaults
+        .values()
+        .chain(methods.values().flatten())
+        .all(|d| d.iter().all(Option::is_none))
+    {
+        return;
+    }
+    fn fill(args: &mut Vec<Expr>, d: &[Option<Expr>]) {
+        while args.len() < d.len() {
+            match d.get(args.len()).cloned().flatten() {
+                Some(e) => args.push(e),
+                None => break,
+            }
+        }
+    }
+    fn walk(
+        e: &mut Expr,
+        defaults: &HashMap<String, Vec<Option<Expr>>>,
+        methods: &HashMap<String, Vec<Vec<Option<Expr>>>>,
+    ) {
+        {
+            let mut kids = Vec::new();
+            children_mut(e, &mut kids);
+            for k in kids {
+                walk(k, defaults, methods);
+            }
+        }
+        match &mut e.kind {
+            ExprKind::Call { func, args } => {
+                if let Some(d) = defaults.get(func.as_str()) {
+                    fill(args, d);
+                }
+            }
+            ExprKind::New { class, args } => {
+                if let Some(d) = defaults.get(&format!("new {class}")) {
+                    fill(args, d);
+                }
+            }
+            ExprKind::MethodCall { method, args, .. } => {
+                if let Some([d]) = methods.get(method.as_str()).map(Vec::as_slice) {
+                    fill(args, d);
+                }
+            }
+            _ => {}
+        }
+    }
+    struct W<'a> {
+        defaults: &'a HashMap<String, Vec<Option<Expr>>>,
+        methods: &'a HashMap<String, Vec<Vec<Option<Expr>>>>,
+    }
+    impl W<'_> {
+        fn block(&self, b: &mut Block) {
+            for s in &mut b.stmts {
+                self.stmt(s);
+            }
+        }
+        fn stmt(&self, s: &mut Stmt) {
+            match &mut s.kind {
+                StmtKind::Let { init: Some(e), .. }
+                | StmtKind::Expr(e)
+                | StmtKind::Return(Some(e))
+                | StmtKind::LetTuple { init: e, .. } => walk(e, self.defaults, self.methods),
+                StmtKind::Throw {
+                    message: Some(e), ..
+                } => walk(e, self.defaults, self.methods),
+                StmtKind::Assign { target, value, .. } => {
+                    walk(target, self.defaults, self.methods);
+                    walk(value, self.defaults, self.methods);
+                }
+                StmtKind::AssignTuple { targets, value } => {
+                    for t in targets {
+                        walk(t, self.defaults, self.methods);
+                    }
+                    walk(value, self.defaults, self.methods);
+                }
+                StmtKind::If { cond, then, else_ } => {
+                    walk(cond, self.defaults, self.methods);
+                    self.block(then);
+                    if let Some(e) = else_ {
+                        self.block(e);
+                    }
+                }
+                StmtKind::While { cond, body, .. } => {
+                    walk(cond, self.defaults, self.methods);
+                    self.block(body);
+                }
+                StmtKind::ForRange {
+                    start,
+                    end,
+                    step,
+                    body,
+                    ..
+                } => {
+                    walk(start, self.defaults, self.methods);
+                    walk(end, self.defaults, self.methods);
+                    if let Some(st) = step {
+                        walk(st, self.defaults, self.methods);
+                    }
+                    self.block(body);
+                }
+                StmtKind::ForEach { iter, body, .. } => {
+                    walk(iter, self.defaults, self.methods);
+                    self.block(body);
+                }
+                StmtKind::Try {
+                    body,
+                    catches,
+                    finally,
+                } => {
+                    self.block(body);
+                    for c in catches {
+                        self.block(&mut c.body);
+                    }
+                    if let Some(f) = finally {
+                        self.block(f);
+                    }
+                }
+                StmtKind::Block(b) => self.block(b),
+                _ => {}
+            }
+        }
+    }
+    let w = W {
+        defaults: &defaults,
+        methods: &methods,
+    };
+    for item in &mut module.items {
+        match item {
+            Item::Function(f) => {
+                if let Some(b) = &mut f.body {
+                    w.block(b);
+                }
+            }
+            Item::Class(c) => {
+                for f in c.constructors.iter_mut().chain(c.methods.iter_mut()) {
+                    if let Some(b) = &mut f.body {
+                        w.block(b);
+                    }
+                }
+            }
+            Item::Global(g) => walk(&mut g.init, &defaults, &methods),
+            Item::Unsupported(_) => {}
+        }
+    }
+}
+
+/// Python truthiness made explicit: a collection or string is true when not empty, a number when
+/// not zero, an object when not `None`.
+fn truthy(e: &mut Expr) {
+    let sp = e.span;
+    let zero = |ty: &Type| match ty {
+        Type::Float => Literal::Float(0.0),
+        _ => Literal::Int(0),
+    };
+    match e.ty.clone() {
+        Type::Bool | Type::Unknown | Type::Any => {}
+        Type::Str
+        | Type::List(_)
+        | Type::Array(_)
+        | Type::Map(..)
+        | Type::Set(_)
+        | Type::Deque(_)
+        | Type::PriorityQueue(_) => {
+            wrap(e, Intrinsic::IsEmpty, Type::Bool);
+            let inner = std::mem::replace(
+                e,
+                Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, sp),
+            );
+            *e = Expr::new(
+                ExprKind::Unary {
+                    op: ferry_ir::UnaryOp::Not,
+                    operand: Box::new(inner),
+                },
+                Type::Bool,
+                sp,
+            );
+        }
+        t @ (Type::Int(_) | Type::Float) => {
+            let inner = std::mem::replace(
+                e,
+                Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, sp),
+            );
+            let z = Expr::new(ExprKind::Lit(zero(&t)), t, sp);
+            *e = Expr::new(
+                ExprKind::Binary {
+                    op: BinOp::Ne(ferry_ir::EqKind::Value),
+                    lhs: Box::new(inner),
+                    rhs: Box::new(z),
+                },
+                Type::Bool,
+                sp,
+            );
+        }
+        Type::Named(_) | Type::Optional(_) => {
+            let inner = std::mem::replace(
+                e,
+                Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, sp),
+            );
+            let z = Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, sp);
+            *e = Expr::new(
+                ExprKind::Binary {
+                    op: BinOp::Ne(ferry_ir::EqKind::Reference),
+                    lhs: Box::new(inner),
+                    rhs: Box::new(z),
+                },
+                Type::Bool,
+                sp,
+            );
+        }
+        _ => {}
+    }
+}
+
+/// Arguments get the types of the parameters they are passed to (an int passed as a float).
+pub(super) fn coerce_args(module: &mut Module) {
+    use std::collections::HashMap;
+    let mut sigs: HashMap<String, Vec<Type>> = HashMap::new();
+    let mut methods: HashMap<String, Vec<Vec<Type>>> = HashMap::new();
+    for item in &module.items {
+        match item {
+            Item::Function(f) => {
+                sigs.insert(
+                    f.name.clone(),
+                    f.params.iter().map(|p| p.ty.clone()).collect(),
+                );
+            }
+            Item::Class(c) => {
+                if let Some(ctor) = c.constructors.first() {
+                    sigs.insert(
+                        format!("new {}", c.name),
+                        ctor.params.iter().map(|p| p.ty.clone()).collect(),
+                    );
+                }
+                for m in &c.methods {
+                    methods
+                        .entry(m.name.clone())
+                        .or_default()
+                        .push(m.params.iter().map(|p| p.ty.clone()).collect());
+                }
+            }
+            _ => {}
+        }
+    }
+    let apply = |args: &mut Vec<Expr>, ps: &[Type]| {
+        for (a, p) in args.iter_mut().zip(ps) {
+            coerce(a, p);
+        }
+    };
+    let mut f = |e: &mut Expr| match &mut e.kind {
+        ExprKind::Call { func, args } => {
+            if let Some(ps) = sigs.get(func.as_str()) {
+                apply(args, ps);
+            }
+        }
+        ExprKind::New { class, args } => {
+            if let Some(ps) = sigs.get(&format!("new {class}")) {
+                apply(args, ps);
+            }
+        }
+        ExprKind::MethodCall { method, args, .. } => {
+            if let Some(all) = methods.get(method.as_str()) {
+                // Only when every method of that name agrees.
+                if let Some(first) = all.first() {
+                    if all.iter().all(|x| x == first) {
+                        apply(args, first);
+                    }
+                }
+            }
+        }
+        _ => {}
+    };
+    for item in &mut module.items {
+        match item {
+            Item::Function(func) => {
+                if let Some(b) = &mut func.body {
+                    each_expr_block(b, &mut f);
+                }
+            }
+            Item::Class(c) => {
+                for func in c.constructors.iter_mut().chain(c.methods.iter_mut()) {
+                    if let Some(b) = &mut func.body {
+                        each_expr_block(b, &mut f);
+                    }
+                }
+            }
+            Item::Global(g) => each_expr(&mut g.init, &mut f),
+            Item::Unsupported(_) => {}
+        }
+    }
+}
+
+fn each_expr(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
+    {
+        let mut kids = Vec::new();
+        children_mut(e, &mut kids);
+        for k in kids {
+            each_expr(k, f);
+        }
+    }
+    f(e);
+}
+
+fn each_expr_block(b: &mut Block, f: &mut dyn FnMut(&mut Expr)) {
+    for s in &mut b.stmts {
+        match &mut s.kind {
+            StmtKind::Let { init: Some(e), .. }
+            | StmtKind::Expr(e)
+            | StmtKind::Return(Some(e))
+            | StmtKind::LetTuple { init: e, .. }
+            | StmtKind::Throw {
+                message: Some(e), ..
+            } => each_expr(e, f),
+            StmtKind::Assign { target, value, .. } => {
+                each_expr(target, f);
+                each_expr(value, f);
+            }
+            StmtKind::AssignTuple { targets, value } => {
+                for t in targets {
+                    each_expr(t, f);
+                }
+                each_expr(value, f);
+            }
+            StmtKind::If { cond, then, else_ } => {
+                each_expr(cond, f);
+                each_expr_block(then, f);
+                if let Some(e) = else_ {
+                    each_expr_block(e, f);
+                }
+            }
+            StmtKind::While { cond, body, .. } => {
+                each_expr(cond, f);
+                each_expr_block(body, f);
+            }
+            StmtKind::ForRange {
+                start,
+                end,
+                step,
+                body,
+                ..
+            } => {
+                each_expr(start, f);
+                each_expr(end, f);
+                if let Some(st) = step {
+                    each_expr(st, f);
+                }
+                each_expr_block(body, f);
+            }
+            StmtKind::ForEach { iter, body, .. } => {
+                each_expr(iter, f);
+                each_expr_block(body, f);
+            }
+            StmtKind::Try {
+                body,
+                catches,
+                finally,
+            } => {
+                each_expr_block(body, f);
+                for c in catches {
+                    each_expr_block(&mut c.body, f);
+                }
+                if let Some(fin) = finally {
+                    each_expr_block(fin, f);
+                }
+            }
+            StmtKind::Block(inner) => each_expr_block(inner, f),
+            _ => {}
+        }
+    }
+}
+
+/// Iterating a dict iterates its keys: made explicit with `Keys`.
+fn keys_of(e: &mut Expr) {
+    if let Type::Map(k, _) = &e.ty {
+        let ty = Type::List(k.clone());
+        wrap(e, Intrinsic::Keys, ty);
+    }
+}
