@@ -40,9 +40,13 @@ pub fn require_toolchains() {
 
 /// The sample programs of a language, sorted, filtered by `FERRY_SAMPLE` if set.
 pub fn sample_files(lang: Language) -> Vec<PathBuf> {
+    program_files(&root().join("samples").join(lang.name()), lang)
+}
+
+/// The programs of a language in `dir`, sorted, filtered by `FERRY_SAMPLE` if set.
+pub fn program_files(dir: &Path, lang: Language) -> Vec<PathBuf> {
     let filter = std::env::var("FERRY_SAMPLE").ok();
-    let dir = root().join("samples").join(lang.name());
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect())
         .unwrap_or_default();
     files.retain(|p| p.extension().and_then(|e| e.to_str()) == Some(lang.extension()));

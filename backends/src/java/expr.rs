@@ -301,7 +301,6 @@ impl Printer<'_> {
                         return (format!("{not}{a}.equals({b})"), if not.is_empty() { Prec::Postfix } else { Prec::Unary });
                     }
                     if let ExprKind::Lit(_) = lhs.kind {
-                        let _ = a;
                         let a = self.expr_prec(lhs, Prec::Postfix);
                         return (format!("{not}{a}.equals({b})"), Prec::Unary);
                     }

@@ -30,6 +30,9 @@ impl Printer<'_> {
                         return call(format!("System.out.printf({f}{sep}{rest})"));
                     }
                 }
+                if op == I::Println && matches!(a0.map(|a| &a.kind), Some(ExprKind::Lit(Literal::Str(s))) if s.is_empty()) {
+                    return call("System.out.println()".into());
+                }
                 let a = all(self);
                 call(format!("System.out.{m}({a})"))
             }
@@ -448,13 +451,7 @@ impl Printer<'_> {
             I::Add => call(format!("{}.add({})", recv(self), rest(self, 1))),
             I::Union | I::Intersection | I::Difference => {
                 self.import("java.util.HashSet");
-                let m = match op {
-                    I::Union => "addAll",
-                    I::Intersection => "retainAll",
-                    _ => "removeAll",
-                };
                 let h = self.helper("ferrySetOp");
-                let _ = m;
                 let which = match op {
                     I::Union => "0",
                     I::Intersection => "1",

@@ -229,10 +229,12 @@ impl Printer<'_> {
             }
             StmtKind::While { label, cond, body } => {
                 let c = self.expr(cond);
-                self.braced(format!("{}while ({c})", label_text(label)), body);
+                let lab = self.label(label);
+                self.braced(format!("{lab}while ({c})"), body);
             }
             StmtKind::DoWhile { label, body, cond } => {
-                self.w.line(format!("{}do {{", label_text(label)));
+                let lab = self.label(label);
+                self.w.line(format!("{lab}do {{"));
                 self.w.indent();
                 self.block_body(&body.stmts);
                 self.w.dedent();
@@ -275,7 +277,8 @@ impl Printer<'_> {
                 let body = &body;
                 let c = if c.is_empty() { String::new() } else { format!(" {c}") };
                 let u = if ups.is_empty() { String::new() } else { format!(" {}", ups.join(", ")) };
-                self.braced(format!("{}for ({init_text};{c};{u})", label_text(label)), body);
+                let lab = self.label(label);
+                self.braced(format!("{lab}for ({init_text};{c};{u})"), body);
                 if wrapped {
                     self.w.dedent();
                     self.w.line("}");
@@ -345,11 +348,11 @@ impl Printer<'_> {
                 (format!("{st} > 0 ? {n} < {e} : {n} > {e}"), format!("{n} += {st}"))
             }
         };
-        self.braced(format!("{}for ({t} {n} = {s}; {cond}; {upd})", label_text(label)), body);
+        let lab = self.label(label);
+        self.braced(format!("{lab}for ({t} {n} = {s}; {cond}; {upd})"), body);
     }
 
     fn for_each(&mut self, label: &Option<String>, vars: &[ferry_ir::Binding], iter: &Expr, body: &Block) {
-        let lab = label_text(label);
         if let ExprKind::Intrinsic { op, args } = &iter.kind {
             match (op, vars.len(), args.as_slice()) {
                 (Intrinsic::Range, 1, [a, b, rest @ ..]) => {
@@ -362,6 +365,7 @@ impl Printer<'_> {
                     let len = self.len_text(&seq, &xs.ty);
                     let elem = self.element_text(&seq, &xs.ty, &i);
                     let ty = if vars[1].ty.is_known() { self.ty(&vars[1].ty) } else { "var".into() };
+                    let lab = self.label(label);
                     self.w.line(format!("{lab}for (int {i} = 0; {i} < {len}; {i}++) {{"));
                     self.w.indent();
                     if vars[1].name != "_" {
@@ -381,6 +385,7 @@ impl Printer<'_> {
                     let entry = self.fresh("entry");
                     let mt = self.expr_prec(m, Prec::Postfix);
                     let iter_text = self.sorted_keys_if_go(&mt, &m.ty, true);
+                    let lab = self.label(label);
                     self.w.line(format!("{lab}for (Map.Entry<{kt}, {vt}> {entry} : {iter_text}) {{"));
                     self.w.indent();
                     let k = names::value(&vars[0].name, self.opts.naming);
@@ -405,11 +410,13 @@ impl Printer<'_> {
             let n = names::value(&vars[0].name, self.opts.naming);
             let t = if vars[0].ty.is_known() { self.ty(&vars[0].ty) } else { "var".into() };
             let it = self.iterable(iter);
+            let lab = self.label(label);
             self.braced(format!("{lab}for ({t} {n} : {it})"), body);
             return;
         }
         let tmp = self.fresh("item");
         let it = self.iterable(iter);
+        let lab = self.label(label);
         self.w.line(format!("{lab}for (var {tmp} : {it}) {{"));
         self.w.indent();
         for (i, b) in vars.iter().enumerate() {
@@ -528,7 +535,20 @@ impl Printer<'_> {
             self.w.line(format!("{head} -> {e};"));
             return;
         }
+        if let [Stmt { kind: StmtKind::Assign { target, op, value }, .. }] = body.stmts.as_slice() {
+            let a = self.assign_text(target, *op, value);
+            self.w.line(format!("{head} -> {a};"));
+            return;
+        }
         self.braced(format!("{head} ->"), body);
+    }
+
+    /// Writes a loop label on its own line; the loop header then follows.
+    fn label(&mut self, label: &Option<String>) -> String {
+        if let Some(l) = label {
+            self.w.line(format!("{l}:"));
+        }
+        String::new()
     }
 
     fn switch_as_if(&mut self, scrutinee: &Expr, cases: &[SwitchCase], default: Option<&Block>) {
@@ -676,9 +696,7 @@ fn breaks_out(stmts: &[Stmt]) -> bool {
     })
 }
 
-fn label_text(label: &Option<String>) -> String {
-    label.as_ref().map(|l| format!("{l}: ")).unwrap_or_default()
-}
+
 
 /// The value of an integer literal, possibly negated.
 fn const_int(e: &Expr) -> Option<i128> {

@@ -357,13 +357,7 @@ impl Lowerer<'_> {
                 let rev = Expr::new(ExprKind::Lit(Literal::Bool(reverse)), Type::Bool, span(cmp));
                 intrinsic(Intrinsic::SortByKey, vec![list, key, rev], node)
             }
-            _ => {
-                if self.text(cmp) == "Collections.reverseOrder()" || self.text(cmp) == "Comparator.reverseOrder()" {
-                    let s = intrinsic(Intrinsic::Sort, vec![list.clone()], node);
-                    let _ = s;
-                }
-                self.unsupported_call(node, "sort with this comparator")
-            }
+            _ => self.unsupported_call(node, "sort with this comparator"),
         }
     }
 

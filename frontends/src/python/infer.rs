@@ -16,7 +16,7 @@ use super::writeback::locals_of;
 
 use ferry_ir::{
     BinOp, Block, ComprehensionClause, ComprehensionKind, Diagnostic, DivKind, Expr, ExprKind,
-    Function, Intrinsic, Item, LambdaBody, Literal, Module, Span, Stmt, StmtKind, Type, UnaryOp,
+    Function, Intrinsic, Item, LambdaBody, Literal, Module, Stmt, StmtKind, Type, UnaryOp,
     CONSTRUCTOR,
 };
 
@@ -112,7 +112,7 @@ pub(super) fn infer(module: &mut Module, diags: &mut Vec<Diagnostic>) {
 }
 
 impl Solver {
-    fn lub(&self, a: &Type, b: &Type) -> Type {
+    pub(super) fn lub(&self, a: &Type, b: &Type) -> Type {
         lub(a, b, &self.classes)
     }
 
@@ -126,14 +126,14 @@ impl Solver {
         (new != old).then_some(new)
     }
 
-    fn unify_var(&mut self, key: (String, String), ty: &Type) {
+    pub(super) fn unify_var(&mut self, key: (String, String), ty: &Type) {
         if let Some(new) = Self::unify_slot(self.vars.get(&key), ty, &self.classes) {
             self.vars.insert(key, new);
             self.changed = true;
         }
     }
 
-    fn unify_ret(&mut self, key: &str, ty: &Type) {
+    pub(super) fn unify_ret(&mut self, key: &str, ty: &Type) {
         if let Some(new) = Self::unify_slot(self.rets.get(key), ty, &self.classes) {
             self.rets.insert(key.to_string(), new);
             self.changed = true;
@@ -151,61 +151,7 @@ impl Solver {
         }
     }
 
-    pub(super) fn field_owner(&self, class: &str, name: &str) -> Option<String> {
-        let mut cur = Some(class.to_string());
-        let mut steps = 0;
-        while let Some(c) = cur {
-            let info = self.classes.get(&c)?;
-            if info.fields.contains(name) {
-                return Some(c);
-            }
-            cur = info.extends.clone();
-            steps += 1;
-            if steps > 32 {
-                break;
-            }
-        }
-        None
-    }
-
-    fn method_owner(&self, class: &str, name: &str) -> Option<String> {
-        let mut cur = Some(class.to_string());
-        let mut steps = 0;
-        while let Some(c) = cur {
-            let info = self.classes.get(&c)?;
-            if info.methods.contains(name) {
-                return Some(c);
-            }
-            cur = info.extends.clone();
-            steps += 1;
-            if steps > 32 {
-                break;
-            }
-        }
-        None
-    }
-
-    /// The class of a value whose class is not known, from a unique method or field name.
-    fn unique_class(&self, member: &str, method: bool) -> Option<String> {
-        let owners: Vec<&String> = self
-            .classes
-            .iter()
-            .filter(|(_, c)| {
-                if method {
-                    c.methods.contains(member)
-                } else {
-                    c.fields.contains(member)
-                }
-            })
-            .map(|(n, _)| n)
-            .collect();
-        match owners.as_slice() {
-            [one] => Some((*one).clone()),
-            _ => None,
-        }
-    }
-
-    fn var_key(&self, name: &str) -> (String, String) {
+    pub(super) fn var_key(&self, name: &str) -> (String, String) {
         if self.locals.contains(name) || !self.globals.contains(name) {
             (self.fkey.clone(), name.to_string())
         } else {
@@ -218,44 +164,6 @@ impl Solver {
             .get(&self.var_key(name))
             .cloned()
             .unwrap_or(Type::Unknown)
-    }
-
-    fn unify_overrides(&mut self) {
-        let classes: Vec<(String, ClassInfo)> = self
-            .classes
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        for (name, info) in &classes {
-            let Some(base) = &info.extends else { continue };
-            for m in &info.methods {
-                let Some(owner) = self.method_owner(base, m) else {
-                    continue;
-                };
-                let a = format!("{name}.{m}");
-                let b = format!("{owner}.{m}");
-                let ta = self.rets.get(&a).cloned().unwrap_or(Type::Unknown);
-                let tb = self.rets.get(&b).cloned().unwrap_or(Type::Unknown);
-                self.unify_ret(&a, &tb);
-                self.unify_ret(&b, &ta);
-                let pa = self.params.get(&a).cloned().unwrap_or_default();
-                let pb = self.params.get(&b).cloned().unwrap_or_default();
-                for (x, y) in pa.iter().zip(pb.iter()) {
-                    let tx = self
-                        .vars
-                        .get(&(a.clone(), x.clone()))
-                        .cloned()
-                        .unwrap_or(Type::Unknown);
-                    let ty = self
-                        .vars
-                        .get(&(b.clone(), y.clone()))
-                        .cloned()
-                        .unwrap_or(Type::Unknown);
-                    self.unify_var((a.clone(), x.clone()), &ty);
-                    self.unify_var((b.clone(), y.clone()), &tx);
-                }
-            }
-        }
     }
 
     fn walk_module(&mut self, module: &mut Module) {
@@ -515,7 +423,7 @@ impl Solver {
     }
 
     /// Records that the place `target` holds values of type `ty`.
-    fn constrain(&mut self, target: &Expr, ty: &Type) {
+    pub(super) fn constrain(&mut self, target: &Expr, ty: &Type) {
         match &target.kind {
             ExprKind::Name(n) => {
                 let k = self.var_key(n);
@@ -556,7 +464,7 @@ impl Solver {
     }
 
     /// Gives a collection-building expression the type its context expects.
-    fn push_type(&mut self, e: &mut Expr, ty: &Type) {
+    pub(super) fn push_type(&mut self, e: &mut Expr, ty: &Type) {
         if !is_builder(e) || !ty.is_known() && matches!(ty, Type::Unknown) {
             return;
         }
@@ -632,7 +540,7 @@ impl Solver {
     }
 
     /// Types an expression (and everything in it), storing the type in the node.
-    fn expr(&mut self, e: &mut Expr) -> Type {
+    pub(super) fn expr(&mut self, e: &mut Expr) -> Type {
         let t = self.expr_inner(e);
         let t = bigify(t);
         let t = self.lub(&t, &e.ty);
@@ -930,91 +838,6 @@ impl Solver {
                 .map(Type::Named)
                 .unwrap_or(Type::Unknown),
             ExprKind::Unsupported(_) => Type::Unknown,
-        }
-    }
-
-    fn intrinsic(&mut self, op: Intrinsic, args: &mut [Expr], _sp: Span) -> Type {
-        use Intrinsic::*;
-        // Lambdas passed as sort keys take the list's elements.
-        if let (SortByKey, Some(list)) = (op, args.first_mut()) {
-            let lt = self.expr(list);
-            if let Some(ExprKind::Lambda { params, .. }) = args.get(1).map(|a| &a.kind) {
-                if let Some(p) = params.first() {
-                    let k = self.var_key(&p.name);
-                    self.unify_var(k, &elem(&lt));
-                }
-            }
-        }
-        let tys: Vec<Type> = args.iter_mut().map(|a| self.expr(a)).collect();
-        let t = |i: usize| tys.get(i).cloned().unwrap_or(Type::Unknown);
-        match op {
-            Append | Insert | PushBack | PushFront | Add | HeapPush => {
-                let x = if op == Insert { t(2) } else { t(1) };
-                let container = match (op, t(0)) {
-                    (Add, _) => Type::set(x),
-                    (HeapPush, _) => Type::PriorityQueue(Box::new(x)),
-                    (PushFront, _) => Type::Deque(Box::new(x)),
-                    (_, Type::Deque(_)) => Type::Deque(Box::new(x)),
-                    (_, Type::PriorityQueue(_)) => Type::PriorityQueue(Box::new(x)),
-                    _ => Type::list(x),
-                };
-                if let Some(target) = args.first() {
-                    let target = target.clone();
-                    self.constrain(&target, &container);
-                }
-                if op == Add {
-                    Type::Bool
-                } else {
-                    Type::Void
-                }
-            }
-            Extend => {
-                if let Some(target) = args.first() {
-                    let target = target.clone();
-                    self.constrain(&target, &Type::list(elem(&t(1))));
-                }
-                Type::Void
-            }
-            Join => {
-                if let Some(target) = args.get(1) {
-                    let target = target.clone();
-                    self.constrain(&target, &Type::list(Type::Str));
-                }
-                Type::Str
-            }
-            GetOrDefault => {
-                if let Some(target) = args.first() {
-                    let target = target.clone();
-                    self.constrain(&target, &Type::map(t(1), t(2)));
-                }
-                if let (Type::Map(_, v), Some(d)) = (t(0), args.get_mut(2)) {
-                    self.push_type(d, &v);
-                }
-                match t(0) {
-                    Type::Map(_, v) if v.is_known() => *v,
-                    _ => t(2),
-                }
-            }
-            Min | Max => self.lub(&t(0), &t(1)),
-            Sum => match elem(&t(0)) {
-                Type::Unknown => Type::Unknown,
-                Type::Bool => Type::BIG,
-                x => x,
-            },
-            CopyOf => match t(0) {
-                Type::Str => Type::list(Type::Char),
-                Type::Map(k, _) => Type::list(*k),
-                other => Type::list(elem(&other)),
-            },
-            NewCollection => Type::Unknown,
-            Reversed => match t(0) {
-                Type::Str => Type::Str,
-                other => Type::list(elem(&other)),
-            },
-            Sorted => Type::list(elem(&t(0))),
-            Abs => t(0),
-            ToStr(_) => Type::Str,
-            _ => bigify(op.result_type(&tys)),
         }
     }
 }

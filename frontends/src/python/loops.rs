@@ -1,7 +1,7 @@
 //! `for` loops: `range` loops become `ForRange`, `enumerate(xs, start)` an offset index, and an
 //! `else` clause a flag set by `break`.
 
-use ferry_ir::{BinOp, Binding, Block, ExprKind, Intrinsic, Literal, Stmt, StmtKind, Type};
+use ferry_ir::{BinOp, Binding, Block, Expr, ExprKind, Intrinsic, Literal, Stmt, StmtKind, Type};
 use tree_sitter::Node;
 
 use super::{mk, Lowerer};
@@ -9,7 +9,7 @@ use crate::common::{named_children, span};
 
 impl Lowerer<'_> {
     /// A `for` statement, with an `else` clause lowered through a flag (several statements).
-    fn for_stmts(&mut self, s: Node<'_>, out: &mut Vec<Stmt>) {
+    pub(super) fn for_stmts(&mut self, s: Node<'_>, out: &mut Vec<Stmt>) {
         let Some(alt) = s.child_by_field_name("alternative") else {
             let st = self.for_stmt_inner(s);
             out.push(st);
@@ -240,7 +240,13 @@ impl Lowerer<'_> {
     }
 
     /// `loop ... else: E` as `broke = False; loop (break sets broke); if not broke: E`.
-    fn loop_else(&mut self, flag: String, lp: Stmt, else_: Block, sp: ferry_ir::Span) -> Vec<Stmt> {
+    pub(super) fn loop_else(
+        &mut self,
+        flag: String,
+        lp: Stmt,
+        else_: Block,
+        sp: ferry_ir::Span,
+    ) -> Vec<Stmt> {
         let f = |v: bool| mk(ExprKind::Lit(Literal::Bool(v)), Type::Bool, sp);
         let decl = Stmt {
             kind: StmtKind::Let {
@@ -272,7 +278,7 @@ impl Lowerer<'_> {
 }
 
 /// Replaces the `break`s of a loop body (not of nested loops) by `flag = True; break`.
-fn mark_breaks(body: Block, flag: &str, sp: ferry_ir::Span) -> Block {
+pub(super) fn mark_breaks(body: Block, flag: &str, sp: ferry_ir::Span) -> Block {
     fn go(b: Block, flag: &str, sp: ferry_ir::Span) -> Block {
         let mut out = Vec::new();
         for s in b.stmts {

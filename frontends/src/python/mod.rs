@@ -11,13 +11,17 @@
 //! becomes explicit, ...).
 
 mod calls;
+mod callsites;
 mod expr;
 mod fixup;
 mod infer;
+mod infer_intrinsics;
 mod items;
+mod keys;
 mod loops;
-mod stmt;
+mod members;
 mod scope;
+mod stmt;
 mod strings;
 mod unify;
 mod writeback;
@@ -92,7 +96,7 @@ pub(crate) fn lower(name: &str, source: &str) -> Lowered {
         };
         l.module(root, &mut module);
         diagnostics.append(&mut l.diags);
-        fixup::fill_defaults(&mut module);
+        callsites::fill_defaults(&mut module);
         let mut inferred = Vec::new();
         infer::infer(&mut module, &mut inferred);
         // With syntax errors the call sites that would decide types may be lost: report the
@@ -104,7 +108,7 @@ pub(crate) fn lower(name: &str, source: &str) -> Lowered {
             diagnostics.extend(inferred);
         }
         fixup::fixup(&mut module);
-        fixup::coerce_args(&mut module);
+        callsites::coerce_args(&mut module);
     }
     Lowered {
         module,

@@ -2,19 +2,17 @@
 //! inside a nested block is declared (hoisted) at the start of the function so that the Java and
 //! Go translations see it in scope everywhere it is used.
 
-use std::collections::HashSet;
-
 use ferry_ir::{
     BinOp, Binding, Block, Catch, DivKind, ExceptionKind, Expr, ExprKind, Intrinsic, Literal,
     RemKind, Stmt, StmtKind, Type,
 };
 use tree_sitter::Node;
 
+use super::loops::mark_breaks;
 use super::{mk, Lowerer};
 use crate::common::{named_children, span};
 
 impl Lowerer<'_> {
-
     pub(super) fn block(&mut self, node: Node<'_>) -> Block {
         let mut out = Vec::new();
         for s in named_children(node) {
@@ -37,7 +35,7 @@ impl Lowerer<'_> {
         Block::new(out)
     }
 
-    fn stmt(&mut self, s: Node<'_>, out: &mut Vec<Stmt>) {
+    pub(super) fn stmt(&mut self, s: Node<'_>, out: &mut Vec<Stmt>) {
         let sp = span(s);
         let at = |kind: StmtKind| Stmt { kind, span: sp };
         match s.kind() {
