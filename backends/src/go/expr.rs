@@ -5,27 +5,13 @@ use ferry_ir::{
     UnaryOp, CONSTRUCTOR,
 };
 
+use crate::literal::{double_quoted, ControlEscape};
 use super::precedence::G;
 use super::{names, Printer, Shape};
 
 /// A Go interpreted string literal.
 pub(super) fn quote(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    double_quoted(s, ControlEscape::Hex)
 }
 
 /// A Go rune literal.

@@ -5,6 +5,7 @@ use ferry_ir::{
     CONSTRUCTOR,
 };
 
+use crate::literal::{double_quoted, ControlEscape};
 use super::precedence::{binary, tighter, Prec};
 use super::types::is_primitive;
 use super::{names, Printer};
@@ -527,20 +528,7 @@ fn float_lit(f: f64) -> String {
 
 /// A Java string literal.
 pub(super) fn str_lit(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    double_quoted(s, ControlEscape::Unicode)
 }
 
 fn char_lit(c: char) -> String {

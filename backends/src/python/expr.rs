@@ -5,6 +5,7 @@ use ferry_ir::{
     LambdaBody, Literal, RemKind, StmtKind, Type, UnaryOp, CONSTRUCTOR,
 };
 
+use crate::literal::{double_quoted, ControlEscape};
 use super::Printer;
 
 /// Python precedence levels, loosest first (the Python reference, "Operator precedence").
@@ -45,23 +46,7 @@ fn binop_prec(op: BinOp) -> u8 {
 
 /// A Python string literal in double quotes.
 pub(super) fn str_lit(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\0' => out.push_str("\\0"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32))
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    double_quoted(s, ControlEscape::Hex)
 }
 
 pub(super) fn float_lit(f: f64) -> String {
