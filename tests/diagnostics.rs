@@ -31,7 +31,7 @@ fn stdout(out: &Output) -> String {
 fn syntax_error_is_located_with_caret_and_the_rest_is_translated() {
     let path = scratch(
         "broken.py",
-        b"def ok(a, b):\n    return a + b\n\n\ndef broken(x:\n    return x\n\n\ndef also_ok(n):\n    return n * 2\n",
+        b"def ok(a: int, b: int) -> int:\n    return a + b\n\n\ndef broken(x:\n    return x\n\n\ndef also_ok(n: int) -> int:\n    return n * 2\n",
     );
     let out = translate(&[path.to_str().unwrap(), "--to", "java"]);
     assert_eq!(out.status.code(), Some(2), "stderr: {}", stderr(&out));
@@ -57,6 +57,20 @@ fn unsupported_construct_is_reported_and_stubbed() {
     let code = stdout(&out);
     assert!(code.contains("UnsupportedOperationException"), "no stub in:\n{code}");
     assert!(code.contains("twice"), "the supported function is missing:\n{code}");
+}
+
+#[test]
+fn untyped_python_is_stubbed_for_typed_targets_not_guessed() {
+    let path = scratch("untyped.py", b"def ident(x):\n    return x\n");
+    for to in ["java", "go"] {
+        let out = translate(&[path.to_str().unwrap(), "--to", to]);
+        assert_eq!(out.status.code(), Some(1), "{to}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains("cannot infer the type of `x`"), "{err}");
+        assert!(err.contains("parameter `x` whose type could not be inferred"), "{err}");
+    }
+    let out = translate(&[path.to_str().unwrap(), "--to", "python"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
 
 #[test]

@@ -6,8 +6,10 @@
 
 mod go;
 mod java;
+mod literal;
 pub mod naming;
 mod python;
+mod untyped;
 mod writer;
 
 use ferry_ir::{Diagnostic, Language, Module};
@@ -41,8 +43,8 @@ pub struct Emitted {
 /// Prints `module` in `target`.
 pub fn emit(module: &Module, target: Language, options: &Options) -> Emitted {
     match target {
-        Language::Java => java::emit(module, options),
+        Language::Java => java::emit(&untyped::stub_untyped_units(module), options),
         Language::Python => python::emit(module, options),
-        Language::Go => go::emit(module, options),
+        Language::Go => go::emit(&untyped::stub_untyped_units(module), options),
     }
 }
