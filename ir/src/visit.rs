@@ -197,28 +197,45 @@ pub fn walk_expr<V: Visitor + ?Sized>(v: &mut V, expr: &Expr) {
     }
 }
 
-/// Collects every `Unsupported` node of a module, in source order.
-pub fn unsupported_nodes(module: &Module) -> Vec<Unsupported> {
-    #[derive(Default)]
-    struct Collect {
-        found: Vec<Unsupported>,
-    }
-    impl Visitor for Collect {
-        fn visit_stmt(&mut self, stmt: &Stmt) {
-            if let StmtKind::Unsupported(u) = &stmt.kind {
-                self.found.push(u.clone());
-            }
-            walk_stmt(self, stmt);
-        }
+/// Collects `Unsupported` nodes in source order.
+#[derive(Default)]
+struct CollectUnsupported {
+    found: Vec<Unsupported>,
+}
 
-        fn visit_expr(&mut self, expr: &Expr) {
-            if let ExprKind::Unsupported(u) = &expr.kind {
-                self.found.push(u.clone());
-            }
-            walk_expr(self, expr);
+impl Visitor for CollectUnsupported {
+    fn visit_stmt(&mut self, stmt: &Stmt) {
+        if let StmtKind::Unsupported(u) = &stmt.kind {
+            self.found.push(u.clone());
         }
+        walk_stmt(self, stmt);
     }
-    let mut c = Collect::default();
+
+    fn visit_expr(&mut self, expr: &Expr) {
+        if let ExprKind::Unsupported(u) = &expr.kind {
+            self.found.push(u.clone());
+        }
+        walk_expr(self, expr);
+    }
+}
+
+/// Every `Unsupported` node of a function (parameter defaults and body), in source order.
+pub fn unsupported_in_function(f: &Function) -> Vec<Unsupported> {
+    let mut c = CollectUnsupported::default();
+    c.visit_function(f);
+    c.found
+}
+
+/// The first `Unsupported` node of a block, in source order.
+pub fn first_unsupported(block: &Block) -> Option<Unsupported> {
+    let mut c = CollectUnsupported::default();
+    c.visit_block(block);
+    c.found.into_iter().next()
+}
+
+/// Every `Unsupported` node of a module, in source order.
+pub fn unsupported_nodes(module: &Module) -> Vec<Unsupported> {
+    let mut c = CollectUnsupported::default();
     for item in &module.items {
         match item {
             Item::Unsupported(u) => c.found.push(u.clone()),

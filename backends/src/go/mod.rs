@@ -23,7 +23,7 @@ mod types;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use ferry_ir::visit::{walk_expr, walk_stmt, Visitor};
+use ferry_ir::visit::{first_unsupported, walk_expr, walk_stmt, Visitor};
 use ferry_ir::{
     Block, Class, ClassKind, Diagnostic, Expr, ExprKind, Function, Item, Module, Span, Stmt,
     StmtKind, Type,
@@ -496,35 +496,6 @@ fn is_const_expr(e: &Expr) -> bool {
     }
 }
 
-/// The first unsupported node in a block.
-fn first_unsupported(block: &Block) -> Option<ferry_ir::Unsupported> {
-    struct Find(Option<ferry_ir::Unsupported>);
-    impl Visitor for Find {
-        fn visit_stmt(&mut self, stmt: &Stmt) {
-            if self.0.is_some() {
-                return;
-            }
-            if let StmtKind::Unsupported(u) = &stmt.kind {
-                self.0 = Some(u.clone());
-                return;
-            }
-            walk_stmt(self, stmt);
-        }
-        fn visit_expr(&mut self, expr: &Expr) {
-            if self.0.is_some() {
-                return;
-            }
-            if let ExprKind::Unsupported(u) = &expr.kind {
-                self.0 = Some(u.clone());
-                return;
-            }
-            walk_expr(self, expr);
-        }
-    }
-    let mut f = Find(None);
-    f.visit_block(block);
-    f.0
-}
 
 /// The names a block reads (assigning to a name, `x += 1` and `x++` are not reads in Go).
 fn read_names(block: &Block) -> HashSet<String> {

@@ -15,11 +15,7 @@ mod types;
 
 use std::collections::{BTreeSet, HashMap};
 
-use ferry_ir::visit::{walk_expr, walk_stmt, Visitor};
-use ferry_ir::{
-    Class, ClassKind, Diagnostic, Expr, ExprKind, Function, Global, Item, Module, Stmt, StmtKind,
-    Type,
-};
+use ferry_ir::{Class, ClassKind, Diagnostic, Function, Global, Item, Module, Type};
 
 use crate::writer::Writer;
 use crate::{Emitted, Options};
@@ -419,24 +415,7 @@ fn method_name(name: &str, naming: crate::Naming) -> String {
 
 /// The first `Unsupported` node in a block: (construct, span, text).
 fn find_unsupported(block: &ferry_ir::Block) -> Option<(String, ferry_ir::Span, String)> {
-    struct Find(Option<(String, ferry_ir::Span, String)>);
-    impl Visitor for Find {
-        fn visit_stmt(&mut self, stmt: &Stmt) {
-            if let StmtKind::Unsupported(u) = &stmt.kind {
-                self.0.get_or_insert((u.construct.clone(), u.span, u.text.clone()));
-            }
-            walk_stmt(self, stmt);
-        }
-        fn visit_expr(&mut self, expr: &Expr) {
-            if let ExprKind::Unsupported(u) = &expr.kind {
-                self.0.get_or_insert((u.construct.clone(), u.span, u.text.clone()));
-            }
-            walk_expr(self, expr);
-        }
-    }
-    let mut f = Find(None);
-    f.visit_block(block);
-    f.0
+    ferry_ir::visit::first_unsupported(block).map(|u| (u.construct, u.span, u.text))
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ mod stmt;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use ferry_ir::visit::{walk_expr, walk_stmt, Visitor};
+use ferry_ir::visit::{unsupported_in_function as unsupported_in, walk_expr, walk_stmt, Visitor};
 use ferry_ir::{
     Class, Diagnostic, Expr, ExprKind, Function, Item, Module, Span, Stmt, StmtKind, Type,
     CONSTRUCTOR,
@@ -661,26 +661,6 @@ fn unprintable(f: &Function) -> Option<(Span, &'static str)> {
     u.0
 }
 
-fn unsupported_in(f: &Function) -> Vec<ferry_ir::Unsupported> {
-    struct U(Vec<ferry_ir::Unsupported>);
-    impl Visitor for U {
-        fn visit_stmt(&mut self, s: &Stmt) {
-            if let StmtKind::Unsupported(u) = &s.kind {
-                self.0.push(u.clone());
-            }
-            walk_stmt(self, s);
-        }
-        fn visit_expr(&mut self, e: &Expr) {
-            if let ExprKind::Unsupported(u) = &e.kind {
-                self.0.push(u.clone());
-            }
-            walk_expr(self, e);
-        }
-    }
-    let mut u = U(Vec::new());
-    u.visit_function(f);
-    u.0
-}
 
 #[cfg(test)]
 mod tests {
