@@ -9,6 +9,7 @@ mod java;
 mod literal;
 pub mod naming;
 mod python;
+mod shape;
 mod untyped;
 mod writer;
 

@@ -498,56 +498,17 @@ pub(super) fn counting_for<'a>(
     update: &'a [Stmt],
     body: &'a Block,
 ) -> Option<(String, &'a Expr)> {
-    use ferry_ir::visit::{walk_expr, walk_stmt, Visitor};
-    let [Stmt {
-        kind:
-            StmtKind::Let {
-                name,
-                ty,
-                init: Some(start),
-            },
-        ..
-    }] = init
-    else {
-        return None;
-    };
-    if !ty.is_int() || !matches!(start.kind, ExprKind::Lit(Literal::Int(0))) {
+    use ferry_ir::visit::{walk_expr, Visitor};
+    let lp = crate::shape::counting_loop(init, cond, update, body)?;
+    let zero = matches!(lp.start.kind, ExprKind::Lit(Literal::Int(0)));
+    if !zero || lp.inclusive || lp.step != 1 || !lp.inc_dec {
         return None;
     }
-    let ExprKind::Binary {
-        op: BinOp::Lt,
-        lhs,
-        rhs: end,
-    } = &cond?.kind
-    else {
-        return None;
-    };
-    if !matches!(&lhs.kind, ExprKind::Name(n) if n == name) {
-        return None;
-    }
-    let [Stmt {
-        kind:
-            StmtKind::Expr(Expr {
-                kind:
-                    ExprKind::IncDec {
-                        target,
-                        increment: true,
-                        ..
-                    },
-                ..
-            }),
-        ..
-    }] = update
-    else {
-        return None;
-    };
-    if !matches!(&target.kind, ExprKind::Name(n) if n == name) {
-        return None;
-    }
+    let end = lp.end;
     // The bound: a constant, a name, or the length of a name.
     let bound_name = match &end.kind {
         ExprKind::Lit(Literal::Int(_)) => None,
-        ExprKind::Name(n) => Some(n.clone()),
+        ExprKind::Name(n) => Some(n.as_str()),
         ExprKind::Intrinsic {
             op: Intrinsic::Len(_),
             args,
@@ -555,66 +516,35 @@ pub(super) fn counting_for<'a>(
             [Expr {
                 kind: ExprKind::Name(n),
                 ..
-            }] => Some(n.clone()),
+            }] => Some(n.as_str()),
             _ => return None,
         },
         _ => return None,
     };
-    struct Changed<'n> {
-        names: [&'n str; 2],
-        hit: bool,
-    }
-    impl Visitor for Changed<'_> {
-        fn visit_stmt(&mut self, s: &Stmt) {
-            let assigned = match &s.kind {
-                StmtKind::Assign { target, .. } => vec![target],
-                StmtKind::AssignTuple { targets, .. } => targets.iter().collect(),
-                _ => vec![],
-            };
-            for t in assigned {
-                if matches!(&t.kind, ExprKind::Name(n) if self.names.contains(&n.as_str())) {
-                    self.hit = true;
-                }
-            }
-            if let StmtKind::Let { name, .. } = &s.kind {
-                if self.names.contains(&name.as_str()) {
-                    self.hit = true;
-                }
-            }
-            walk_stmt(self, s);
-        }
+    /// Any operation on the bound's collection may resize it.
+    struct Resized<'n>(&'n str, bool);
+    impl Visitor for Resized<'_> {
         fn visit_expr(&mut self, e: &Expr) {
+            let is_bound = |a: &Expr| matches!(&a.kind, ExprKind::Name(n) if n == self.0);
             match &e.kind {
-                ExprKind::IncDec { target, .. } => {
-                    if matches!(&target.kind, ExprKind::Name(n) if self.names.contains(&n.as_str()))
-                    {
-                        self.hit = true;
-                    }
-                }
-                // Any operation on the bound's collection may resize it.
-                ExprKind::Intrinsic { op, args } if !matches!(op, Intrinsic::Len(_)) => {
-                    if matches!(args.first().map(|a| &a.kind), Some(ExprKind::Name(n)) if self.names[1] == n.as_str())
-                    {
-                        self.hit = true;
-                    }
+                ExprKind::Intrinsic { op, args }
+                    if !matches!(op, Intrinsic::Len(_)) && args.first().is_some_and(is_bound) =>
+                {
+                    self.1 = true;
                 }
                 ExprKind::Call { args, .. } | ExprKind::MethodCall { args, .. }
-                    if args.iter().any(
-                        |a| matches!(&a.kind, ExprKind::Name(n) if self.names[1] == n.as_str()),
-                    ) =>
+                    if args.iter().any(is_bound) =>
                 {
-                    self.hit = true;
+                    self.1 = true;
                 }
                 _ => {}
             }
             walk_expr(self, e);
         }
     }
-    let other = bound_name.as_deref().unwrap_or("");
-    let mut v = Changed {
-        names: [name.as_str(), other],
-        hit: false,
-    };
-    v.visit_block(body);
-    (!v.hit).then(|| (name.clone(), &**end))
+    // A constant bound has no name; the empty one matches none.
+    let bound = bound_name.unwrap_or("");
+    let mut r = Resized(bound, false);
+    r.visit_block(body);
+    (!r.1 && !crate::shape::assigns(body, bound)).then(|| (lp.var.to_string(), end))
 }

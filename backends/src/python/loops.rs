@@ -4,10 +4,12 @@
 //! `continue`s run the update first; a do-while is `while True:` ending in `if not cond: break`.
 
 use ferry_ir::visit::{walk_expr, walk_stmt, Visitor};
-use ferry_ir::{BinOp, Block, Expr, ExprKind, Intrinsic, Literal, Stmt, StmtKind, Type};
+use ferry_ir::{Block, Expr, ExprKind, Intrinsic, Literal, Stmt, StmtKind, Type};
+
+use crate::shape::{assigns, counting_loop, CountingLoop};
 
 use super::expr::prec;
-use super::stmt::{is_empty, is_name};
+use super::stmt::is_empty;
 use super::{LoopCtx, Printer};
 
 impl Printer<'_> {
@@ -164,74 +166,19 @@ impl Printer<'_> {
         update: &[Stmt],
         body: &Block,
     ) -> Option<String> {
-        let [Stmt {
-            kind:
-                StmtKind::Let {
-                    name,
-                    ty,
-                    init: Some(start),
-                },
+        let CountingLoop {
+            var,
+            start,
+            end,
+            inclusive,
+            step,
             ..
-        }] = init
-        else {
-            return None;
-        };
-        if !ty.is_int() {
+        } = counting_loop(init, cond, update, body)?;
+        if !invariant(end, body) {
             return None;
         }
-        let ExprKind::Binary { op, lhs, rhs: end } = &cond?.kind else {
-            return None;
-        };
-        if !matches!(&lhs.kind, ExprKind::Name(n) if n == name) {
-            return None;
-        }
-        let [upd] = update else { return None };
-        let step: i128 = match &upd.kind {
-            StmtKind::Expr(Expr {
-                kind: ExprKind::IncDec {
-                    target, increment, ..
-                },
-                ..
-            }) if is_name(target, name) => {
-                if *increment {
-                    1
-                } else {
-                    -1
-                }
-            }
-            StmtKind::Assign {
-                target,
-                op: Some(o @ (BinOp::Add | BinOp::Sub)),
-                value,
-            } if is_name(target, name) => {
-                let ExprKind::Lit(Literal::Int(k)) = value.kind else {
-                    return None;
-                };
-                if k <= 0 {
-                    return None;
-                }
-                if *o == BinOp::Add {
-                    k
-                } else {
-                    -k
-                }
-            }
-            _ => return None,
-        };
-        let (up, inclusive) = match op {
-            BinOp::Lt => (true, false),
-            BinOp::Le => (true, true),
-            BinOp::Gt => (false, false),
-            BinOp::Ge => (false, true),
-            _ => return None,
-        };
-        if up != (step > 0) {
-            return None;
-        }
-        if assigns_name(body, name) || !invariant(end, body) {
-            return None;
-        }
-        let v = self.local_name(name);
+        let up = step > 0;
+        let v = self.local_name(var);
         let s = self.expr(start, prec::LAMBDA + 1);
         let e = match (&end.kind, inclusive) {
             (ExprKind::Lit(Literal::Int(k)), true) => (k + if up { 1 } else { -1 }).to_string(),
@@ -333,36 +280,6 @@ fn nested_jumps(body: &Block, label: &str) -> (bool, bool) {
     out
 }
 
-fn assigns_name(body: &Block, name: &str) -> bool {
-    struct F<'a>(&'a str, bool);
-    impl Visitor for F<'_> {
-        fn visit_stmt(&mut self, s: &Stmt) {
-            match &s.kind {
-                StmtKind::Assign { target, .. } if is_name(target, self.0) => self.1 = true,
-                StmtKind::AssignTuple { targets, .. }
-                    if targets.iter().any(|t| is_name(t, self.0)) =>
-                {
-                    self.1 = true
-                }
-                StmtKind::Let { name, .. } if name == self.0 => self.1 = true,
-                _ => {}
-            }
-            walk_stmt(self, s);
-        }
-        fn visit_expr(&mut self, e: &Expr) {
-            if let ExprKind::IncDec { target, .. } = &e.kind {
-                if is_name(target, self.0) {
-                    self.1 = true;
-                }
-            }
-            walk_expr(self, e);
-        }
-    }
-    let mut f = F(name, false);
-    f.visit_block(body);
-    f.1
-}
-
 /// Whether a loop bound keeps its value while the body runs.
 fn invariant(end: &Expr, body: &Block) -> bool {
     fn names(e: &Expr, out: &mut Vec<String>, deep: &mut bool) -> bool {
@@ -396,7 +313,7 @@ fn invariant(end: &Expr, body: &Block) -> bool {
     if !names(end, &mut ns, &mut deep) {
         return false;
     }
-    if ns.iter().any(|n| assigns_name(body, n)) {
+    if ns.iter().any(|n| assigns(body, n)) {
         return false;
     }
     if deep {

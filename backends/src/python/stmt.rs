@@ -588,10 +588,6 @@ fn collect_block_lambdas(e: &Expr, out: &mut Vec<Expr>) {
     F(out).visit_expr(e);
 }
 
-pub(super) fn is_name(e: &Expr, name: &str) -> bool {
-    matches!(&e.kind, ExprKind::Name(n) if n == name)
-}
-
 pub(super) fn is_empty(b: &Block) -> bool {
     b.stmts
         .iter()
