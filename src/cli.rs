@@ -15,7 +15,11 @@ const EXIT_FINDINGS: u8 = 1;
 const EXIT_INPUT: u8 = 2;
 
 #[derive(Parser)]
-#[command(name = "ferry", version, about = "Translate code between Java, Python and Go")]
+#[command(
+    name = "ferry",
+    version,
+    about = "Translate code between Java, Python and Go"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -82,7 +86,10 @@ struct Fatal {
 
 impl Fatal {
     fn input(message: impl Into<String>) -> Fatal {
-        Fatal { message: message.into(), code: EXIT_INPUT }
+        Fatal {
+            message: message.into(),
+            code: EXIT_INPUT,
+        }
     }
 }
 
@@ -96,12 +103,30 @@ pub(crate) fn run() -> ExitCode {
         }
     };
     let result = match cli.command {
-        Command::Translate { input, to, from, output, naming, semantics, engine } => {
-            run_translate(&input, &to, from.as_deref(), output.as_deref(), naming, semantics, &engine)
-        }
-        Command::Inspect { input, from, ir, graph, plan } => {
-            run_inspect(&input, from.as_deref(), ir, graph.as_deref(), plan)
-        }
+        Command::Translate {
+            input,
+            to,
+            from,
+            output,
+            naming,
+            semantics,
+            engine,
+        } => run_translate(
+            &input,
+            &to,
+            from.as_deref(),
+            output.as_deref(),
+            naming,
+            semantics,
+            &engine,
+        ),
+        Command::Inspect {
+            input,
+            from,
+            ir,
+            graph,
+            plan,
+        } => run_inspect(&input, from.as_deref(), ir, graph.as_deref(), plan),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -120,11 +145,14 @@ fn read_source(input: &str) -> Result<SourceFile, Fatal> {
             .read_to_end(&mut bytes)
             .map_err(|e| Fatal::input(format!("cannot read standard input: {e}")))?;
     } else {
-        bytes = std::fs::read(input).map_err(|e| Fatal::input(format!("cannot read `{input}`: {e}")))?;
+        bytes = std::fs::read(input)
+            .map_err(|e| Fatal::input(format!("cannot read `{input}`: {e}")))?;
     }
     let name = if input == "-" { "<stdin>" } else { input };
     if bytes.contains(&0) {
-        return Err(Fatal::input(format!("`{name}` is a binary file, not source code")));
+        return Err(Fatal::input(format!(
+            "`{name}` is a binary file, not source code"
+        )));
     }
     let text = String::from_utf8(bytes)
         .map_err(|_| Fatal::input(format!("`{name}` is not valid UTF-8 text")))?;
@@ -136,9 +164,14 @@ fn source_language(input: &str, from: Option<&str>) -> Result<Language, Fatal> {
     if let Some(from) = from {
         return from.parse().map_err(Fatal::input);
     }
-    let ext = Path::new(input).extension().and_then(|e| e.to_str()).unwrap_or("");
+    let ext = Path::new(input)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("");
     Language::from_extension(ext).ok_or_else(|| {
-        Fatal::input(format!("cannot tell the language of `{input}`; pass --from java|python|go"))
+        Fatal::input(format!(
+            "cannot tell the language of `{input}`; pass --from java|python|go"
+        ))
     })
 }
 
@@ -148,7 +181,13 @@ fn module_name(input: &str, output: Option<&Path>) -> String {
     let from_path = |p: &Path| p.file_stem().and_then(|s| s.to_str()).map(str::to_string);
     output
         .and_then(from_path)
-        .or_else(|| if input == "-" { None } else { from_path(Path::new(input)) })
+        .or_else(|| {
+            if input == "-" {
+                None
+            } else {
+                from_path(Path::new(input))
+            }
+        })
         .unwrap_or_else(|| "Main".to_string())
 }
 
@@ -164,7 +203,9 @@ fn run_translate(
     let to: Language = to.parse().map_err(Fatal::input)?;
     let from = source_language(input, from)?;
     if engine != "rules" {
-        return Err(Fatal::input(format!("unknown engine `{engine}` (available: rules)")));
+        return Err(Fatal::input(format!(
+            "unknown engine `{engine}` (available: rules)"
+        )));
     }
     let file = read_source(input)?;
     let options = Options {
@@ -177,7 +218,13 @@ fn run_translate(
             SemanticsArg::Exact => Semantics::Exact,
         },
     };
-    let request = Request { file: &file, from, to, module_name: module_name(input, output), options };
+    let request = Request {
+        file: &file,
+        from,
+        to,
+        module_name: module_name(input, output),
+        options,
+    };
     let translation = translate(&request, &RulesEngine);
     let mut stderr = std::io::stderr().lock();
     for d in &translation.diagnostics {
@@ -187,7 +234,9 @@ fn run_translate(
         Some(path) => std::fs::write(path, &translation.code)
             .map_err(|e| Fatal::input(format!("cannot write `{}`: {e}", path.display())))?,
         None => {
-            let _ = std::io::stdout().lock().write_all(translation.code.as_bytes());
+            let _ = std::io::stdout()
+                .lock()
+                .write_all(translation.code.as_bytes());
         }
     }
     Ok(if translation.has_syntax_errors() {
@@ -217,7 +266,11 @@ fn run_inspect(
         Some("dot") => {
             let _ = out.write_all(ProgramGraph::build(&lowered.module).to_dot().as_bytes());
         }
-        Some(other) => return Err(Fatal::input(format!("unknown graph format `{other}` (expected dot)"))),
+        Some(other) => {
+            return Err(Fatal::input(format!(
+                "unknown graph format `{other}` (expected dot)"
+            )))
+        }
         None => {}
     }
     if plan {
@@ -226,5 +279,9 @@ fn run_inspect(
     if ir || (graph.is_none() && !plan) {
         let _ = writeln!(out, "{:#?}", lowered.module);
     }
-    Ok(if lowered.diagnostics.is_empty() { 0 } else { EXIT_FINDINGS })
+    Ok(if lowered.diagnostics.is_empty() {
+        0
+    } else {
+        EXIT_FINDINGS
+    })
 }

@@ -37,11 +37,20 @@ fn syntax_error_is_located_with_caret_and_the_rest_is_translated() {
     assert_eq!(out.status.code(), Some(2), "stderr: {}", stderr(&out));
     let err = stderr(&out);
     let first = err.lines().next().unwrap_or("");
-    assert!(first.starts_with(&format!("{}:5:", path.display())), "first line: {first}");
+    assert!(
+        first.starts_with(&format!("{}:5:", path.display())),
+        "first line: {first}"
+    );
     assert!(first.contains(": error: "), "first line: {first}");
-    assert!(err.lines().any(|l| l.trim_end().ends_with('^')), "no caret in: {err}");
+    assert!(
+        err.lines().any(|l| l.trim_end().ends_with('^')),
+        "no caret in: {err}"
+    );
     let code = stdout(&out);
-    assert!(code.contains("alsoOk"), "the rest of the file is not translated:\n{code}");
+    assert!(
+        code.contains("alsoOk"),
+        "the rest of the file is not translated:\n{code}"
+    );
 }
 
 #[test]
@@ -53,10 +62,22 @@ fn unsupported_construct_is_reported_and_stubbed() {
     let out = translate(&[path.to_str().unwrap(), "--to", "java"]);
     assert_eq!(out.status.code(), Some(1), "stderr: {}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.contains(&format!("{}:3:9: error: unsupported construct", path.display())), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{}:3:9: error: unsupported construct",
+            path.display()
+        )),
+        "{err}"
+    );
     let code = stdout(&out);
-    assert!(code.contains("UnsupportedOperationException"), "no stub in:\n{code}");
-    assert!(code.contains("twice"), "the supported function is missing:\n{code}");
+    assert!(
+        code.contains("UnsupportedOperationException"),
+        "no stub in:\n{code}"
+    );
+    assert!(
+        code.contains("twice"),
+        "the supported function is missing:\n{code}"
+    );
 }
 
 #[test]
@@ -67,7 +88,10 @@ fn untyped_python_is_stubbed_for_typed_targets_not_guessed() {
         assert_eq!(out.status.code(), Some(1), "{to}: {}", stderr(&out));
         let err = stderr(&out);
         assert!(err.contains("cannot infer the type of `x`"), "{err}");
-        assert!(err.contains("parameter `x` whose type could not be inferred"), "{err}");
+        assert!(
+            err.contains("parameter `x` whose type could not be inferred"),
+            "{err}"
+        );
     }
     let out = translate(&[path.to_str().unwrap(), "--to", "python"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -120,10 +144,19 @@ fn standard_input_needs_from_and_translates() {
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(b"def add(a: int, b: int) -> int:\n    return a + b\n").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"def add(a: int, b: int) -> int:\n    return a + b\n")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("func add(a int, b int) int"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("func add(a int, b int) int"),
+        "{}",
+        stdout(&out)
+    );
 
     let out = translate(&["-", "--to", "go"]);
     assert_eq!(out.status.code(), Some(2));
@@ -131,11 +164,24 @@ fn standard_input_needs_from_and_translates() {
 
 #[test]
 fn output_file_is_written_and_usage_errors_exit_2() {
-    let path = scratch("Twice.java", b"public class Twice {\n    static int twice(int n) {\n        return n * 2;\n    }\n}\n");
-    let out_path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("diagnostics").join("twice.py");
-    let out = translate(&[path.to_str().unwrap(), "--to", "python", "-o", out_path.to_str().unwrap()]);
+    let path = scratch(
+        "Twice.java",
+        b"public class Twice {\n    static int twice(int n) {\n        return n * 2;\n    }\n}\n",
+    );
+    let out_path = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("diagnostics")
+        .join("twice.py");
+    let out = translate(&[
+        path.to_str().unwrap(),
+        "--to",
+        "python",
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(std::fs::read_to_string(&out_path).unwrap().contains("def twice(n):"));
+    assert!(std::fs::read_to_string(&out_path)
+        .unwrap()
+        .contains("def twice(n):"));
 
     let out = ferry().args(["translate"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -19,7 +19,10 @@ fn samples_run_the_same_after_translation() {
     let jobs: Vec<(Language, Vec<Language>, Vec<PathBuf>)> = Language::ALL
         .into_iter()
         .map(|from| {
-            let targets = Language::ALL.into_iter().filter(|to| directions.contains(&(from, *to))).collect();
+            let targets = Language::ALL
+                .into_iter()
+                .filter(|to| directions.contains(&(from, *to)))
+                .collect();
             (from, targets, sample_files(from))
         })
         .collect();
@@ -44,7 +47,9 @@ fn fixtures_run_the_same_after_translation() {
 /// and fails listing every translation whose output differs.
 fn check_translations(name: &str, jobs: &[(Language, Vec<Language>, Vec<PathBuf>)]) {
     require_toolchains();
-    let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("execution").join(name);
+    let work = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("execution")
+        .join(name);
     let _ = std::fs::remove_dir_all(&work);
     let mut failures = Vec::new();
     let mut checked = 0;
@@ -59,7 +64,10 @@ fn check_translations(name: &str, jobs: &[(Language, Vec<Language>, Vec<PathBuf>
             let expected = match run_program(from, sample, &original_dir) {
                 Outcome::Ran(out) => out,
                 other => {
-                    failures.push(format!("{}: original does not run: {other:?}", sample.display()));
+                    failures.push(format!(
+                        "{}: original does not run: {other:?}",
+                        sample.display()
+                    ));
                     continue;
                 }
             };
@@ -88,7 +96,8 @@ fn check_translations(name: &str, jobs: &[(Language, Vec<Language>, Vec<PathBuf>
             }
         }
     }
-    let filtered = std::env::var_os("FERRY_SAMPLE").is_some() || std::env::var_os("FERRY_DIRECTIONS").is_some();
+    let filtered = std::env::var_os("FERRY_SAMPLE").is_some()
+        || std::env::var_os("FERRY_DIRECTIONS").is_some();
     assert!(checked > 0 || filtered, "no {name} program was checked");
     assert!(
         failures.is_empty(),

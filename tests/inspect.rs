@@ -6,7 +6,10 @@ use support::{ferry, root};
 
 fn inspect(args: &[&str]) -> (Option<i32>, String) {
     let out = ferry().arg("inspect").args(args).output().unwrap();
-    (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned())
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
 }
 
 #[test]
@@ -15,7 +18,12 @@ fn graph_has_units_and_inheritance_and_call_edges() {
     let (code, dot) = inspect(&[file.to_str().unwrap(), "--graph", "dot"]);
     assert_eq!(code, Some(0));
     assert!(dot.starts_with("digraph program {"), "{dot}");
-    for unit in ["Animal\\nClass", "Cat.sound\\nMethod", "Cat.name\\nField", "main\\nFunction"] {
+    for unit in [
+        "Animal\\nClass",
+        "Cat.sound\\nMethod",
+        "Cat.name\\nField",
+        "main\\nFunction",
+    ] {
         assert!(dot.contains(unit), "missing {unit} in:\n{dot}");
     }
     assert!(dot.contains("[label=\"Inherits\"]"), "{dot}");
@@ -26,7 +34,11 @@ fn plan_orders_callees_before_callers() {
     let file = root().join("tests/fixtures/go_to_java/structs.go");
     let (code, plan) = inspect(&[file.to_str().unwrap(), "--plan"]);
     assert_eq!(code, Some(0));
-    let position = |unit: &str| plan.lines().position(|l| l.contains(unit)).unwrap_or(usize::MAX);
+    let position = |unit: &str| {
+        plan.lines()
+            .position(|l| l.contains(unit))
+            .unwrap_or(usize::MAX)
+    };
     assert!(position("divmod") < position("main"), "{plan}");
 }
 
@@ -35,6 +47,9 @@ fn ir_shows_explicit_semantics() {
     let file = root().join("tests/fixtures/python_to_java/min_max.py");
     let (code, ir) = inspect(&[file.to_str().unwrap(), "--ir"]);
     assert_eq!(code, Some(0));
-    assert!(ir.contains("Div(\n") && ir.contains("Floor"), "no floor division in the IR:\n{ir}");
+    assert!(
+        ir.contains("Div(\n") && ir.contains("Floor"),
+        "no floor division in the IR:\n{ir}"
+    );
     assert!(ir.contains("Rem(\n"), "{ir}");
 }

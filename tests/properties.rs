@@ -12,11 +12,19 @@ use proptest::prelude::*;
 fn translate_everywhere(from: Language, text: &str) {
     let file = SourceFile::new("input", text);
     for to in Language::ALL {
-        let request =
-            Request { file: &file, from, to, module_name: "Input".into(), options: Options::default() };
+        let request = Request {
+            file: &file,
+            from,
+            to,
+            module_name: "Input".into(),
+            options: Options::default(),
+        };
         let translation = translate(&request, &RulesEngine);
         for d in &translation.diagnostics {
-            assert!(d.span.start <= d.span.end && d.span.end as usize <= text.len(), "bad span {d:?}");
+            assert!(
+                d.span.start <= d.span.end && d.span.end as usize <= text.len(),
+                "bad span {d:?}"
+            );
             let _ = d.render(&file);
         }
     }
@@ -43,9 +51,48 @@ enum Mutation {
 
 fn mutation() -> impl Strategy<Value = Mutation> {
     let pieces = prop::sample::select(vec![
-        "(", ")", "{", "}", "[", "]", ":", ";", ",", ".", "\n", "    ", "\t", "\"", "'", "=", "+=",
-        "if", "else", "for", "while", "return", "break", "class", "def", "func", "lambda", "new",
-        "0", "-1", "x", "None", "null", "nil", "/", "//", "%", "**", "<<", "...", "é", "\u{1F600}",
+        "(",
+        ")",
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        ";",
+        ",",
+        ".",
+        "\n",
+        "    ",
+        "\t",
+        "\"",
+        "'",
+        "=",
+        "+=",
+        "if",
+        "else",
+        "for",
+        "while",
+        "return",
+        "break",
+        "class",
+        "def",
+        "func",
+        "lambda",
+        "new",
+        "0",
+        "-1",
+        "x",
+        "None",
+        "null",
+        "nil",
+        "/",
+        "//",
+        "%",
+        "**",
+        "<<",
+        "...",
+        "é",
+        "\u{1F600}",
     ]);
     prop_oneof![
         (any::<usize>(), 1usize..40).prop_map(|(at, len)| Mutation::Delete { at, len }),

@@ -28,14 +28,21 @@ pub fn require_toolchains() {
         ("java", "-version"),
         ("python3", "--version"),
     ]
-        .into_iter()
-        .filter(|(tool, arg)| {
-            let out = Command::new(tool).arg(arg).stdin(std::process::Stdio::null()).output();
-            out.map_or(true, |o| !o.status.success())
-        })
-        .map(|(tool, _)| tool)
-        .collect();
-    assert!(missing.is_empty(), "missing toolchains: {} (install them to run these tests)", missing.join(", "));
+    .into_iter()
+    .filter(|(tool, arg)| {
+        let out = Command::new(tool)
+            .arg(arg)
+            .stdin(std::process::Stdio::null())
+            .output();
+        out.map_or(true, |o| !o.status.success())
+    })
+    .map(|(tool, _)| tool)
+    .collect();
+    assert!(
+        missing.is_empty(),
+        "missing toolchains: {} (install them to run these tests)",
+        missing.join(", ")
+    );
 }
 
 /// The sample programs of a language, sorted, filtered by `FERRY_SAMPLE` if set.
@@ -51,7 +58,10 @@ pub fn program_files(dir: &Path, lang: Language) -> Vec<PathBuf> {
         .unwrap_or_default();
     files.retain(|p| p.extension().and_then(|e| e.to_str()) == Some(lang.extension()));
     if let Some(f) = filter {
-        files.retain(|p| p.file_stem().is_some_and(|s| s.to_string_lossy().contains(&f)));
+        files.retain(|p| {
+            p.file_stem()
+                .is_some_and(|s| s.to_string_lossy().contains(&f))
+        });
     }
     files.sort();
     files
@@ -61,7 +71,12 @@ pub fn program_files(dir: &Path, lang: Language) -> Vec<PathBuf> {
 pub fn directions_from_env() -> Vec<(Language, Language)> {
     let all: Vec<(Language, Language)> = Language::ALL
         .into_iter()
-        .flat_map(|a| Language::ALL.into_iter().filter(move |b| *b != a).map(move |b| (a, b)))
+        .flat_map(|a| {
+            Language::ALL
+                .into_iter()
+                .filter(move |b| *b != a)
+                .map(move |b| (a, b))
+        })
         .collect();
     match std::env::var("FERRY_DIRECTIONS") {
         Ok(spec) if !spec.trim().is_empty() => spec
@@ -121,7 +136,8 @@ fn text(bytes: &[u8]) -> String {
 }
 
 fn run(cmd: &mut Command) -> Output {
-    cmd.output().unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"))
+    cmd.output()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"))
 }
 
 /// Builds (where needed) and runs a program, with `dir` as scratch space.
@@ -130,7 +146,11 @@ pub fn run_program(lang: Language, file: &Path, dir: &Path) -> Outcome {
     let output = match lang {
         Language::Python => run(Command::new("python3").arg(file)),
         Language::Go => {
-            let build = run(Command::new("go").arg("build").arg("-o").arg(dir.join("prog")).arg(file));
+            let build = run(Command::new("go")
+                .arg("build")
+                .arg("-o")
+                .arg(dir.join("prog"))
+                .arg(file));
             if !build.status.success() {
                 return Outcome::BuildFailed(text(&build.stderr));
             }
@@ -149,7 +169,10 @@ pub fn run_program(lang: Language, file: &Path, dir: &Path) -> Outcome {
     if output.status.success() {
         Outcome::Ran(text(&output.stdout))
     } else {
-        Outcome::Crashed { stdout: text(&output.stdout), stderr: text(&output.stderr) }
+        Outcome::Crashed {
+            stdout: text(&output.stdout),
+            stderr: text(&output.stderr),
+        }
     }
 }
 
@@ -172,5 +195,6 @@ pub fn gofmt_diff(lang: Language, file: &Path) -> Option<String> {
     }
     let out = run(Command::new("gofmt").arg("-d").arg(file));
     let diff = text(&out.stdout);
-    (!diff.trim().is_empty() || !out.status.success()).then(|| format!("{diff}{}", text(&out.stderr)))
+    (!diff.trim().is_empty() || !out.status.success())
+        .then(|| format!("{diff}{}", text(&out.stderr)))
 }

@@ -6,7 +6,9 @@
 //! reports it. Python needs no types and does not run this pass.
 
 use ferry_ir::visit::{walk_expr, walk_stmt, Visitor};
-use ferry_ir::{Block, Expr, ExprKind, Function, Item, Module, Span, Stmt, StmtKind, Type, Unsupported};
+use ferry_ir::{
+    Block, Expr, ExprKind, Function, Item, Module, Span, Stmt, StmtKind, Type, Unsupported,
+};
 
 /// A copy of `module` in which every function or method with an unknown declared type has an
 /// `Unsupported` body naming the first such variable.
@@ -15,7 +17,11 @@ pub(crate) fn stub_untyped_units(module: &Module) -> Module {
     for item in &mut module.items {
         match item {
             Item::Function(f) => stub_if_untyped(f),
-            Item::Class(c) => c.constructors.iter_mut().chain(&mut c.methods).for_each(stub_if_untyped),
+            Item::Class(c) => c
+                .constructors
+                .iter_mut()
+                .chain(&mut c.methods)
+                .for_each(stub_if_untyped),
             Item::Global(_) | Item::Unsupported(_) => {}
         }
     }
@@ -24,10 +30,16 @@ pub(crate) fn stub_untyped_units(module: &Module) -> Module {
 
 fn stub_if_untyped(f: &mut Function) {
     let Some(body) = &f.body else { return };
-    let Some((what, span)) = first_unknown(f, body) else { return };
+    let Some((what, span)) = first_unknown(f, body) else {
+        return;
+    };
     let construct = format!("{what} whose type could not be inferred");
     let stmt = Stmt {
-        kind: StmtKind::Unsupported(Unsupported { construct, text: String::new(), span }),
+        kind: StmtKind::Unsupported(Unsupported {
+            construct,
+            text: String::new(),
+            span,
+        }),
         span,
     };
     f.body = Some(Block::new(vec![stmt]));
@@ -38,13 +50,22 @@ fn first_unknown(f: &Function, body: &Block) -> Option<(String, Span)> {
     if let Some(p) = f.params.iter().find(|p| !p.ty.is_known()) {
         return Some((format!("parameter `{}`", p.name), p.span));
     }
-    let mut finder = FindUnknown { found: None, returns_value: None };
+    let mut finder = FindUnknown {
+        found: None,
+        returns_value: None,
+    };
     finder.visit_block(body);
     if let Some(found) = finder.found {
         return Some(found);
     }
-    let result_unknown = !f.ret.is_known() || (f.ret == Type::Void && finder.returns_value.is_some());
-    result_unknown.then(|| (format!("the result of `{}`", f.name), finder.returns_value.unwrap_or(f.span)))
+    let result_unknown =
+        !f.ret.is_known() || (f.ret == Type::Void && finder.returns_value.is_some());
+    result_unknown.then(|| {
+        (
+            format!("the result of `{}`", f.name),
+            finder.returns_value.unwrap_or(f.span),
+        )
+    })
 }
 
 struct FindUnknown {

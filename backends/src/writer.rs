@@ -11,7 +11,11 @@ pub(crate) struct Writer {
 impl Writer {
     /// A writer that indents by `unit` per level (`"    "` or `"\t"`).
     pub(crate) fn new(unit: &'static str) -> Writer {
-        Writer { out: String::new(), level: 0, unit }
+        Writer {
+            out: String::new(),
+            level: 0,
+            unit,
+        }
     }
 
     /// Writes one line at the current indentation.

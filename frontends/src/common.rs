@@ -43,7 +43,10 @@ pub(crate) fn syntax_errors(root: Node<'_>, source: &str) -> Vec<Diagnostic> {
             continue;
         }
         if node.is_missing() {
-            out.push(Diagnostic::syntax(span(node), format!("missing `{}`", node.kind())));
+            out.push(Diagnostic::syntax(
+                span(node),
+                format!("missing `{}`", node.kind()),
+            ));
             continue;
         }
         if node.has_error() {
@@ -65,7 +68,11 @@ pub(crate) fn unsupported(
 ) -> Unsupported {
     let construct = construct.into();
     diagnostics.push(Diagnostic::unsupported(span(node), &construct));
-    Unsupported { construct, text: text(node, source).to_string(), span: span(node) }
+    Unsupported {
+        construct,
+        text: text(node, source).to_string(),
+        span: span(node),
+    }
 }
 
 /// The named children of a node.

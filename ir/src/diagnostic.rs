@@ -26,7 +26,12 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A syntax error.
     pub fn syntax(span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Error, code: "syntax", message: message.into(), span }
+        Diagnostic {
+            severity: Severity::Error,
+            code: "syntax",
+            message: message.into(),
+            span,
+        }
     }
 
     /// A construct the rules engine cannot translate.
@@ -41,7 +46,12 @@ impl Diagnostic {
 
     /// A warning.
     pub fn warning(span: Span, code: &'static str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity: Severity::Warning, code, message: message.into(), span }
+        Diagnostic {
+            severity: Severity::Warning,
+            code,
+            message: message.into(),
+            span,
+        }
     }
 
     /// Renders as `path:line:col: severity: message`, the source line, and a caret.
@@ -53,8 +63,11 @@ impl Diagnostic {
             Severity::Error => "error",
         };
         let text = file.line_text(line);
-        let caret_pad: String =
-            text.chars().take(col - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+        let caret_pad: String = text
+            .chars()
+            .take(col - 1)
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
         format!(
             "{}:{line}:{col}: {severity}: {}\n  {text}\n  {caret_pad}^\n",
             file.path, self.message

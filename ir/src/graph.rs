@@ -102,7 +102,10 @@ impl ProgramGraph {
     }
 
     fn add(&mut self, kind: UnitKind, name: String) -> NodeIndex {
-        let idx = self.graph.add_node(UnitNode { kind, name: name.clone() });
+        let idx = self.graph.add_node(UnitNode {
+            kind,
+            name: name.clone(),
+        });
         self.by_name.insert(name, idx);
         idx
     }
@@ -142,7 +145,11 @@ impl ProgramGraph {
         // before callers for `Calls` edges.
         kosaraju_scc(&self.graph)
             .into_iter()
-            .map(|scc| scc.into_iter().map(|n| self.graph[n].name.clone()).collect())
+            .map(|scc| {
+                scc.into_iter()
+                    .map(|n| self.graph[n].name.clone())
+                    .collect()
+            })
             .collect()
     }
 

@@ -237,8 +237,8 @@ impl Intrinsic {
             ToStr(_) | Format | CharToStr | ErrorMessage | Substring(_) | ToUpper | ToLower
             | Trim | Join | Replace | Repeat | BuilderToStr => Type::Str,
             ParseInt | CharCode | Len(_) | IndexOf | LastIndexOf | CompareStr | Count => Type::I64,
-            ParseFloat | Pow | Sqrt | Floor | Ceil | Round | Log | Log10 | Exp | Sin | Cos | Tan
-            | Atan | Atan2 | Hypot | Pi | E | Inf => Type::Float,
+            ParseFloat | Pow | Sqrt | Floor | Ceil | Round | Log | Log10 | Exp | Sin | Cos
+            | Tan | Atan | Atan2 | Hypot | Pi | E | Inf => Type::Float,
             CodeChar | CharAt(_) => Type::Char,
             Contains | StartsWith | EndsWith | IsDigit | IsLetter | IsLetterOrDigit | IsUpper
             | IsLower | IsWhitespace | IsEmpty | Any | All | Add | Remove => Type::Bool,

@@ -58,7 +58,9 @@ impl FromStr for Language {
             "java" => Ok(Language::Java),
             "python" | "py" => Ok(Language::Python),
             "go" | "golang" => Ok(Language::Go),
-            other => Err(format!("unknown language `{other}` (expected java, python or go)")),
+            other => Err(format!(
+                "unknown language `{other}` (expected java, python or go)"
+            )),
         }
     }
 }

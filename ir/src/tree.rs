@@ -153,21 +153,47 @@ pub struct Binding {
 #[derive(Debug, Clone, PartialEq)]
 pub enum StmtKind {
     /// `int x = 1;`, `x := 1`, the first `x = 1` of a Python variable.
-    Let { name: String, ty: Type, init: Option<Expr> },
+    Let {
+        name: String,
+        ty: Type,
+        init: Option<Expr>,
+    },
     /// `a, b = f()`, `a, b := f()`: destructuring a tuple or multiple results.
-    LetTuple { names: Vec<Binding>, init: Expr },
+    LetTuple {
+        names: Vec<Binding>,
+        init: Expr,
+    },
     /// `x = e`, `a[i] = e`, `o.f = e`; with `op`, `x += e`.
-    Assign { target: Expr, op: Option<BinOp>, value: Expr },
+    Assign {
+        target: Expr,
+        op: Option<BinOp>,
+        value: Expr,
+    },
     /// `a, b = b, a`: simultaneous assignment to several targets.
-    AssignTuple { targets: Vec<Expr>, value: Expr },
+    AssignTuple {
+        targets: Vec<Expr>,
+        value: Expr,
+    },
     /// An expression evaluated for its effect: `f(x);`, `i++`.
     Expr(Expr),
     /// `if c {..} else {..}`; an else-if chain nests an `If` as the only statement of `else_`.
-    If { cond: Expr, then: Block, else_: Option<Block> },
+    If {
+        cond: Expr,
+        then: Block,
+        else_: Option<Block>,
+    },
     /// `while (c) {..}`.
-    While { label: Option<String>, cond: Expr, body: Block },
+    While {
+        label: Option<String>,
+        cond: Expr,
+        body: Block,
+    },
     /// `do {..} while (c);`.
-    DoWhile { label: Option<String>, body: Block, cond: Expr },
+    DoWhile {
+        label: Option<String>,
+        body: Block,
+        cond: Expr,
+    },
     /// C-style `for (init; cond; update) {..}`.
     For {
         label: Option<String>,
@@ -188,16 +214,32 @@ pub enum StmtKind {
     },
     /// `for (T x : xs)`, `for x in xs`, `for _, x := range xs`; with two bindings the iterable
     /// yields pairs (`Enumerate`, `MapItems`).
-    ForEach { label: Option<String>, vars: Vec<Binding>, iter: Expr, body: Block },
+    ForEach {
+        label: Option<String>,
+        vars: Vec<Binding>,
+        iter: Expr,
+        body: Block,
+    },
     Break(Option<String>),
     Continue(Option<String>),
     Return(Option<Expr>),
     /// `switch`/`match` over ints, chars or strings; cases never fall through.
-    Switch { scrutinee: Expr, cases: Vec<SwitchCase>, default: Option<Block> },
+    Switch {
+        scrutinee: Expr,
+        cases: Vec<SwitchCase>,
+        default: Option<Block>,
+    },
     /// `try {..} catch (E e) {..} finally {..}`, `try: .. except E as e: .. finally: ..`.
-    Try { body: Block, catches: Vec<Catch>, finally: Option<Block> },
+    Try {
+        body: Block,
+        catches: Vec<Catch>,
+        finally: Option<Block>,
+    },
     /// `throw new E(msg)`, `raise E(msg)`, `panic(msg)`.
-    Throw { kind: ExceptionKind, message: Option<Expr> },
+    Throw {
+        kind: ExceptionKind,
+        message: Option<Expr>,
+    },
     /// A nested block `{ .. }`.
     Block(Block),
     /// A statement the frontend could not lower.
@@ -270,18 +312,34 @@ pub enum ExprKind {
     /// A local, parameter, global or field of the current object by bare name: `x`.
     Name(String),
     /// `a + b`, `a // b`, `a == b`.
-    Binary { op: BinOp, lhs: Box<Expr>, rhs: Box<Expr> },
+    Binary {
+        op: BinOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+    },
     /// `-a`, `!a`, `~a`.
     Unary { op: UnaryOp, operand: Box<Expr> },
     /// `i++`, `--i` used as an expression or statement.
-    IncDec { target: Box<Expr>, increment: bool, prefix: bool },
+    IncDec {
+        target: Box<Expr>,
+        increment: bool,
+        prefix: bool,
+    },
     /// `c ? a : b`, `a if c else b`.
-    Cond { cond: Box<Expr>, then: Box<Expr>, else_: Box<Expr> },
+    Cond {
+        cond: Box<Expr>,
+        then: Box<Expr>,
+        else_: Box<Expr>,
+    },
     /// A call to a module-level function: `gcd(a, b)`.
     Call { func: String, args: Vec<Expr> },
     /// A call to a user-defined method: `shape.area()`; a static method call has a `Name` receiver
     /// naming the class and `is_static`.
-    MethodCall { receiver: Box<Expr>, method: String, args: Vec<Expr> },
+    MethodCall {
+        receiver: Box<Expr>,
+        method: String,
+        args: Vec<Expr>,
+    },
     /// A call through a function value: `f(x)` where `f` is a lambda or parameter.
     CallValue { callee: Box<Expr>, args: Vec<Expr> },
     /// `obj.field`, `self.field`.
@@ -291,7 +349,12 @@ pub enum ExprKind {
     Index { object: Box<Expr>, index: Box<Expr> },
     /// `s[a:b:c]`, `s.substring(a, b)` with a negative index counting from the end where the source
     /// language does (Python).
-    Slice { object: Box<Expr>, start: Option<Box<Expr>>, end: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    Slice {
+        object: Box<Expr>,
+        start: Option<Box<Expr>>,
+        end: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
     /// A standard-library operation.
     Intrinsic { op: Intrinsic, args: Vec<Expr> },
     /// `new Point(1, 2)`, `Point(1, 2)`, `NewPoint(1, 2)` / `&Point{1, 2}`.
@@ -305,7 +368,10 @@ pub enum ExprKind {
     /// `(a, b)`, Go multiple results.
     TupleLit(Vec<Expr>),
     /// `x -> x * 2`, `lambda x: x * 2`, `func(x int) int { return x * 2 }`.
-    Lambda { params: Vec<Param>, body: LambdaBody },
+    Lambda {
+        params: Vec<Param>,
+        body: LambdaBody,
+    },
     /// `[f(x) for x in xs if p(x)]` and its set, map and generator forms.
     Comprehension(Box<Comprehension>),
     /// A numeric or character conversion: `(int) x`, `int(x)`, `float64(x)`, `(char) c`.

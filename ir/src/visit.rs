@@ -75,7 +75,13 @@ pub fn walk_stmt<V: Visitor + ?Sized>(v: &mut V, stmt: &Stmt) {
             v.visit_expr(cond);
             v.visit_block(body);
         }
-        StmtKind::For { init, cond, update, body, .. } => {
+        StmtKind::For {
+            init,
+            cond,
+            update,
+            body,
+            ..
+        } => {
             init.iter().for_each(|s| v.visit_stmt(s));
             if let Some(c) = cond {
                 v.visit_expr(c);
@@ -83,7 +89,14 @@ pub fn walk_stmt<V: Visitor + ?Sized>(v: &mut V, stmt: &Stmt) {
             update.iter().for_each(|s| v.visit_stmt(s));
             v.visit_block(body);
         }
-        StmtKind::ForRange { var, start, end, step, body, .. } => {
+        StmtKind::ForRange {
+            var,
+            start,
+            end,
+            step,
+            body,
+            ..
+        } => {
             v.visit_stmt_type(&var.ty);
             v.visit_expr(start);
             v.visit_expr(end);
@@ -92,13 +105,19 @@ pub fn walk_stmt<V: Visitor + ?Sized>(v: &mut V, stmt: &Stmt) {
             }
             v.visit_block(body);
         }
-        StmtKind::ForEach { vars, iter, body, .. } => {
+        StmtKind::ForEach {
+            vars, iter, body, ..
+        } => {
             vars.iter().for_each(|b| v.visit_stmt_type(&b.ty));
             v.visit_expr(iter);
             v.visit_block(body);
         }
         StmtKind::Return(Some(e)) => v.visit_expr(e),
-        StmtKind::Switch { scrutinee, cases, default } => {
+        StmtKind::Switch {
+            scrutinee,
+            cases,
+            default,
+        } => {
             v.visit_expr(scrutinee);
             for case in cases {
                 case.values.iter().for_each(|e| v.visit_expr(e));
@@ -108,14 +127,20 @@ pub fn walk_stmt<V: Visitor + ?Sized>(v: &mut V, stmt: &Stmt) {
                 v.visit_block(b);
             }
         }
-        StmtKind::Try { body, catches, finally } => {
+        StmtKind::Try {
+            body,
+            catches,
+            finally,
+        } => {
             v.visit_block(body);
             catches.iter().for_each(|c| v.visit_block(&c.body));
             if let Some(b) = finally {
                 v.visit_block(b);
             }
         }
-        StmtKind::Throw { message: Some(e), .. } => v.visit_expr(e),
+        StmtKind::Throw {
+            message: Some(e), ..
+        } => v.visit_expr(e),
         StmtKind::Block(b) => v.visit_block(b),
         StmtKind::Return(None)
         | StmtKind::Throw { message: None, .. }
@@ -158,7 +183,12 @@ pub fn walk_expr<V: Visitor + ?Sized>(v: &mut V, expr: &Expr) {
             v.visit_expr(object);
             v.visit_expr(index);
         }
-        ExprKind::Slice { object, start, end, step } => {
+        ExprKind::Slice {
+            object,
+            start,
+            end,
+            step,
+        } => {
             v.visit_expr(object);
             for e in [start, end, step].into_iter().flatten() {
                 v.visit_expr(e);
@@ -193,7 +223,11 @@ pub fn walk_expr<V: Visitor + ?Sized>(v: &mut V, expr: &Expr) {
             }
         }
         ExprKind::Cast { expr, .. } => v.visit_expr(expr),
-        ExprKind::Lit(_) | ExprKind::Name(_) | ExprKind::This | ExprKind::Super | ExprKind::Unsupported(_) => {}
+        ExprKind::Lit(_)
+        | ExprKind::Name(_)
+        | ExprKind::This
+        | ExprKind::Super
+        | ExprKind::Unsupported(_) => {}
     }
 }
 

@@ -32,22 +32,30 @@ pub struct Translation {
 impl Translation {
     /// Whether any diagnostic is a syntax error.
     pub fn has_syntax_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 
     /// Whether any unit could not be translated.
     pub fn has_unsupported(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Unsupported)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Unsupported)
     }
 }
 
 /// Translates one file with the given engine.
 pub fn translate(request: &Request<'_>, engine: &dyn Engine) -> Translation {
-    let mut lowered = ferry_frontends::lower(request.from, &request.module_name, &request.file.text);
+    let mut lowered =
+        ferry_frontends::lower(request.from, &request.module_name, &request.file.text);
     let emitted = engine.translate(&mut lowered.module, request.to, &request.options);
     let mut diagnostics = lowered.diagnostics;
     diagnostics.extend(emitted.diagnostics);
     diagnostics.sort_by_key(|d| (d.span.start, d.severity));
     diagnostics.dedup();
-    Translation { code: emitted.code, diagnostics }
+    Translation {
+        code: emitted.code,
+        diagnostics,
+    }
 }

@@ -13,7 +13,9 @@ pub struct Plan {
 impl Plan {
     /// Plans the units of a module.
     pub fn of(module: &Module) -> Plan {
-        Plan { steps: ProgramGraph::build(module).translation_order() }
+        Plan {
+            steps: ProgramGraph::build(module).translation_order(),
+        }
     }
 }
 

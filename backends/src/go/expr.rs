@@ -5,9 +5,9 @@ use ferry_ir::{
     UnaryOp, CONSTRUCTOR,
 };
 
-use crate::literal::{double_quoted, ControlEscape};
 use super::precedence::G;
 use super::{names, Printer, Shape};
+use crate::literal::{double_quoted, ControlEscape};
 
 /// A Go interpreted string literal.
 pub(super) fn quote(s: &str) -> String {

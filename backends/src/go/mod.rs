@@ -496,7 +496,6 @@ fn is_const_expr(e: &Expr) -> bool {
     }
 }
 
-
 /// The names a block reads (assigning to a name, `x += 1` and `x++` are not reads in Go).
 fn read_names(block: &Block) -> HashSet<String> {
     struct Reads(HashSet<String>);

@@ -5,10 +5,10 @@ use ferry_ir::{
     CONSTRUCTOR,
 };
 
-use crate::literal::{double_quoted, ControlEscape};
 use super::precedence::{binary, tighter, Prec};
 use super::types::is_primitive;
 use super::{names, Printer};
+use crate::literal::{double_quoted, ControlEscape};
 
 impl Printer<'_> {
     /// An expression in a context that binds no tighter than an assignment.
@@ -69,7 +69,11 @@ impl Printer<'_> {
                 let sep = if o.starts_with(sym) { " " } else { "" };
                 (format!("{sym}{sep}{o}"), Prec::Unary)
             }
-            ExprKind::IncDec { target, increment, prefix } => {
+            ExprKind::IncDec {
+                target,
+                increment,
+                prefix,
+            } => {
                 let t = self.expr_prec(target, Prec::Postfix);
                 let op = if *increment { "++" } else { "--" };
                 if *prefix {
@@ -86,19 +90,28 @@ impl Printer<'_> {
             }
             ExprKind::Call { func, args } => {
                 let a = self.args(args);
-                (format!("{}({a})", names::value(func, self.opts.naming)), Prec::Postfix)
+                (
+                    format!("{}({a})", names::value(func, self.opts.naming)),
+                    Prec::Postfix,
+                )
             }
-            ExprKind::MethodCall { receiver, method, args } => {
+            ExprKind::MethodCall {
+                receiver,
+                method,
+                args,
+            } => {
                 let a = self.args(args);
                 if method == CONSTRUCTOR {
-                    let r = if matches!(receiver.kind, ExprKind::Super) { "super" } else { "this" };
+                    let r = if matches!(receiver.kind, ExprKind::Super) {
+                        "super"
+                    } else {
+                        "this"
+                    };
                     return (format!("{r}({a})"), Prec::Postfix);
                 }
                 let m = super::method_name(method, self.opts.naming);
                 let r = match &receiver.kind {
-                    ExprKind::Name(n) if self.classes.contains_key(n) => {
-                        self.class_name(n)
-                    }
+                    ExprKind::Name(n) if self.classes.contains_key(n) => self.class_name(n),
                     _ => self.expr_prec(receiver, Prec::Postfix),
                 };
                 (format!("{r}.{m}({a})"), Prec::Postfix)
@@ -119,21 +132,28 @@ impl Printer<'_> {
             }
             ExprKind::Field { object, name } => {
                 let o = match &object.kind {
-                    ExprKind::Name(n) if self.classes.contains_key(n) => {
-                        self.class_name(n)
-                    }
+                    ExprKind::Name(n) if self.classes.contains_key(n) => self.class_name(n),
                     _ => self.expr_prec(object, Prec::Postfix),
                 };
-                (format!("{o}.{}", names::value(name, self.opts.naming)), Prec::Postfix)
+                (
+                    format!("{o}.{}", names::value(name, self.opts.naming)),
+                    Prec::Postfix,
+                )
             }
             ExprKind::Index { object, index } => self.index(object, index),
-            ExprKind::Slice { object, start, end, step } => {
-                self.slice(e, object, start.as_deref(), end.as_deref(), step.as_deref())
-            }
+            ExprKind::Slice {
+                object,
+                start,
+                end,
+                step,
+            } => self.slice(e, object, start.as_deref(), end.as_deref(), step.as_deref()),
             ExprKind::Intrinsic { op, args } => self.intrinsic(*op, args, e),
             ExprKind::New { class, args } => {
                 let a = self.args(args);
-                (format!("new {}({a})", self.class_name(class)), Prec::Postfix)
+                (
+                    format!("new {}({a})", self.class_name(class)),
+                    Prec::Postfix,
+                )
             }
             ExprKind::ListLit(items) => self.list_lit(items, &e.ty),
             ExprKind::MapLit(pairs) => {
@@ -150,7 +170,10 @@ impl Printer<'_> {
                     Type::Map(k, v) => (self.boxed(k), self.boxed(v)),
                     _ => ("Object".to_string(), "Object".to_string()),
                 };
-                (format!("{h}(new {kind}<{k}, {v}>(), {})", parts.join(", ")), Prec::Postfix)
+                (
+                    format!("{h}(new {kind}<{k}, {v}>(), {})", parts.join(", ")),
+                    Prec::Postfix,
+                )
             }
             ExprKind::SetLit(items) => {
                 self.import("java.util.HashSet");
@@ -167,9 +190,15 @@ impl Printer<'_> {
                 (format!("new {name}<>({a})"), Prec::Postfix)
             }
             ExprKind::Lambda { params, body } => {
-                let ps: Vec<String> =
-                    params.iter().map(|p| names::value(&p.name, self.opts.naming)).collect();
-                let head = if ps.len() == 1 { ps[0].clone() } else { format!("({})", ps.join(", ")) };
+                let ps: Vec<String> = params
+                    .iter()
+                    .map(|p| names::value(&p.name, self.opts.naming))
+                    .collect();
+                let head = if ps.len() == 1 {
+                    ps[0].clone()
+                } else {
+                    format!("({})", ps.join(", "))
+                };
                 match body {
                     LambdaBody::Expr(b) => {
                         let b = self.expr_prec(b, Prec::Lambda);
@@ -185,17 +214,18 @@ impl Printer<'_> {
             ExprKind::Cast { expr, to } => self.cast(expr, to),
             ExprKind::This => ("this".into(), Prec::Primary),
             ExprKind::Super => ("super".into(), Prec::Primary),
-            ExprKind::Unsupported(u) => {
-                (format!("/* ferry: not translated: {} */ null", u.construct), Prec::Primary)
-            }
-            // (frontend-unsupported nodes make the whole function a stub before printing)
+            ExprKind::Unsupported(u) => (
+                format!("/* ferry: not translated: {} */ null", u.construct),
+                Prec::Primary,
+            ), // (frontend-unsupported nodes make the whole function a stub before printing)
         }
     }
 
     /// Records something this backend cannot print: a diagnostic, and the enclosing function
     /// becomes a stub.
     pub(super) fn not_translated(&mut self, span: ferry_ir::Span, what: &str) -> String {
-        self.diags.push(ferry_ir::Diagnostic::unsupported(span, what));
+        self.diags
+            .push(ferry_ir::Diagnostic::unsupported(span, what));
         self.failed.get_or_insert_with(|| what.to_string());
         format!("/* ferry: not translated: {what} */ null")
     }
@@ -299,7 +329,14 @@ impl Printer<'_> {
                     let not = if matches!(op, BinOp::Ne(_)) { "!" } else { "" };
                     if lhs.ty == Type::Str && !matches!(lhs.kind, ExprKind::Lit(_)) {
                         let a = self.expr_prec(lhs, Prec::Postfix);
-                        return (format!("{not}{a}.equals({b})"), if not.is_empty() { Prec::Postfix } else { Prec::Unary });
+                        return (
+                            format!("{not}{a}.equals({b})"),
+                            if not.is_empty() {
+                                Prec::Postfix
+                            } else {
+                                Prec::Unary
+                            },
+                        );
                     }
                     if let ExprKind::Lit(_) = lhs.kind {
                         let a = self.expr_prec(lhs, Prec::Postfix);
@@ -324,24 +361,57 @@ impl Printer<'_> {
                 if let ExprKind::Lit(Literal::Str(a)) = &lhs.kind {
                     return (str_lit(&format!("{a}{b}")), Prec::Primary);
                 }
-                if let ExprKind::Binary { op: BinOp::Add, lhs: l2, rhs: r2 } = &lhs.kind {
+                if let ExprKind::Binary {
+                    op: BinOp::Add,
+                    lhs: l2,
+                    rhs: r2,
+                } = &lhs.kind
+                {
                     if let (ExprKind::Lit(Literal::Str(a)), Type::Str) = (&r2.kind, &lhs.ty) {
-                        let joined = Expr::new(ExprKind::Lit(Literal::Str(format!("{a}{b}"))), Type::Str, rhs.span);
+                        let joined = Expr::new(
+                            ExprKind::Lit(Literal::Str(format!("{a}{b}"))),
+                            Type::Str,
+                            rhs.span,
+                        );
                         return self.binary(BinOp::Add, l2, &joined, ty);
                     }
                 }
             }
-            if let (ExprKind::Lit(Literal::Str(a)), ExprKind::Binary { op: BinOp::Add, lhs: l2, rhs: r2 }) = (&lhs.kind, &rhs.kind) {
+            if let (
+                ExprKind::Lit(Literal::Str(a)),
+                ExprKind::Binary {
+                    op: BinOp::Add,
+                    lhs: l2,
+                    rhs: r2,
+                },
+            ) = (&lhs.kind, &rhs.kind)
+            {
                 if let (ExprKind::Lit(Literal::Str(b)), Type::Str) = (&l2.kind, &rhs.ty) {
                     if l2.ty == Type::Str {
-                        let joined = Expr::new(ExprKind::Lit(Literal::Str(format!("{a}{b}"))), Type::Str, lhs.span);
-                        let inner = Expr::new(ExprKind::Binary { op: BinOp::Add, lhs: Box::new(joined), rhs: r2.clone() }, Type::Str, rhs.span);
+                        let joined = Expr::new(
+                            ExprKind::Lit(Literal::Str(format!("{a}{b}"))),
+                            Type::Str,
+                            lhs.span,
+                        );
+                        let inner = Expr::new(
+                            ExprKind::Binary {
+                                op: BinOp::Add,
+                                lhs: Box::new(joined),
+                                rhs: r2.clone(),
+                            },
+                            Type::Str,
+                            rhs.span,
+                        );
                         return self.expr_inner(&inner);
                     }
                 }
             }
             let r = self.implicit_to_str(rhs);
-            let l = if r.is_none() { self.implicit_to_str(lhs) } else { None };
+            let l = if r.is_none() {
+                self.implicit_to_str(lhs)
+            } else {
+                None
+            };
             let a = self.expr_prec(l.as_ref().unwrap_or(lhs), p);
             let b = self.expr_prec(r.as_ref().unwrap_or(rhs), tighter(p));
             return (format!("{a} + {b}"), p);
@@ -403,12 +473,19 @@ impl Printer<'_> {
                 _ => {
                     self.import("java.util.ArrayList");
                     let en = end.map_or(format!("{op}.size()"), |x| self.expr(x));
-                    (format!("new ArrayList<>({op}.subList({s}, {en}))"), Prec::Postfix)
+                    (
+                        format!("new ArrayList<>({op}.subList({s}, {en}))"),
+                        Prec::Postfix,
+                    )
                 }
             };
         }
         let st = step.map_or("null".to_string(), |x| self.expr(x));
-        let h = if object.ty == Type::Str { self.helper("ferrySliceStr") } else { self.helper("ferrySliceList") };
+        let h = if object.ty == Type::Str {
+            self.helper("ferrySliceStr")
+        } else {
+            self.helper("ferrySliceList")
+        };
         let _ = e;
         (format!("{h}({o}, {s}, {en}, {st})"), Prec::Postfix)
     }
@@ -419,7 +496,10 @@ impl Printer<'_> {
                 let t = (**t).clone();
                 let tn = self.ty(&t);
                 let parts: Vec<String> = items.iter().map(|i| self.expr_as(i, &t)).collect();
-                (format!("new {tn}[] {{{}}}", parts.join(", ")), Prec::Postfix)
+                (
+                    format!("new {tn}[] {{{}}}", parts.join(", ")),
+                    Prec::Postfix,
+                )
             }
             _ => {
                 self.import("java.util.ArrayList");
@@ -430,7 +510,10 @@ impl Printer<'_> {
                 let elem = ty.element().cloned().unwrap_or(Type::Unknown);
                 let parts: Vec<String> = items.iter().map(|i| self.expr_as(i, &elem)).collect();
                 let b = self.boxed(&elem);
-                (format!("new ArrayList<{b}>(Arrays.asList({}))", parts.join(", ")), Prec::Postfix)
+                (
+                    format!("new ArrayList<{b}>(Arrays.asList({}))", parts.join(", ")),
+                    Prec::Postfix,
+                )
             }
         }
     }
@@ -464,7 +547,10 @@ impl Printer<'_> {
 /// `CharCode(c)` as an operand of arithmetic is `c` itself: Java promotes `char` to `int`.
 fn strip_char_code(e: &Expr) -> &Expr {
     match &e.kind {
-        ExprKind::Intrinsic { op: ferry_ir::Intrinsic::CharCode, args } if args.len() == 1 && args[0].ty == Type::Char => &args[0],
+        ExprKind::Intrinsic {
+            op: ferry_ir::Intrinsic::CharCode,
+            args,
+        } if args.len() == 1 && args[0].ty == Type::Char => &args[0],
         _ => e,
     }
 }
@@ -516,7 +602,11 @@ pub(super) fn compound(op: BinOp, target: &Type, value: &Type) -> Option<&'stati
 
 fn float_lit(f: f64) -> String {
     if f.is_infinite() {
-        return if f > 0.0 { "Double.POSITIVE_INFINITY".into() } else { "Double.NEGATIVE_INFINITY".into() };
+        return if f > 0.0 {
+            "Double.POSITIVE_INFINITY".into()
+        } else {
+            "Double.NEGATIVE_INFINITY".into()
+        };
     }
     let s = format!("{f:?}");
     if s.contains('.') || s.contains('e') || s.contains("NaN") {

@@ -1,8 +1,8 @@
 //! Intrinsics as Java library calls, text conversion per source language, comprehensions as streams.
 
 use ferry_ir::{
-    Comprehension, ComprehensionClause, ComprehensionKind, Expr, ExprKind, Intrinsic,
-    Language, Literal, Type,
+    Comprehension, ComprehensionClause, ComprehensionKind, Expr, ExprKind, Intrinsic, Language,
+    Literal, Type,
 };
 
 use super::precedence::Prec;
@@ -15,14 +15,29 @@ impl Printer<'_> {
         let a0 = args.first();
         let t0 = a0.map(|a| a.ty.clone()).unwrap_or(Type::Unknown);
         // Receiver text (postfix precedence) and plain argument texts.
-        let recv = |p: &mut Self| a0.map(|a| p.expr_prec(a, Prec::Postfix)).unwrap_or_default();
+        let recv = |p: &mut Self| {
+            a0.map(|a| p.expr_prec(a, Prec::Postfix))
+                .unwrap_or_default()
+        };
         let rest = |p: &mut Self, from: usize| p.args(args.get(from..).unwrap_or(&[]));
         let all = |p: &mut Self| p.args(args);
         match op {
             I::Println | I::Print => {
                 let m = if op == I::Println { "println" } else { "print" };
-                if let Some(Expr { kind: ExprKind::Intrinsic { op: I::Format, args: fargs }, .. }) = a0 {
-                    if let Some(Expr { kind: ExprKind::Lit(Literal::Str(f)), .. }) = fargs.first() {
+                if let Some(Expr {
+                    kind:
+                        ExprKind::Intrinsic {
+                            op: I::Format,
+                            args: fargs,
+                        },
+                    ..
+                }) = a0
+                {
+                    if let Some(Expr {
+                        kind: ExprKind::Lit(Literal::Str(f)),
+                        ..
+                    }) = fargs.first()
+                    {
                         let nl = if op == I::Println { "%n" } else { "" };
                         let f = super::expr::str_lit(&format!("{f}{nl}"));
                         let rest = self.args(&fargs[1..]);
@@ -30,7 +45,9 @@ impl Printer<'_> {
                         return call(format!("System.out.printf({f}{sep}{rest})"));
                     }
                 }
-                if op == I::Println && matches!(a0.map(|a| &a.kind), Some(ExprKind::Lit(Literal::Str(s))) if s.is_empty()) {
+                if op == I::Println
+                    && matches!(a0.map(|a| &a.kind), Some(ExprKind::Lit(Literal::Str(s))) if s.is_empty())
+                {
                     return call("System.out.println()".into());
                 }
                 let a = all(self);
@@ -46,7 +63,11 @@ impl Printer<'_> {
             }
             I::ParseInt => {
                 let a = recv(self);
-                let a = if self.module.language == Language::Python { format!("{a}.strip()") } else { a };
+                let a = if self.module.language == Language::Python {
+                    format!("{a}.strip()")
+                } else {
+                    a
+                };
                 if self.is_long(&e.ty) {
                     call(format!("Long.parseLong({a})"))
                 } else {
@@ -58,11 +79,15 @@ impl Printer<'_> {
                 call(format!("Double.parseDouble({a})"))
             }
             I::CharCode => {
-                let a = a0.map(|a| self.expr_prec(a, Prec::Unary)).unwrap_or_default();
+                let a = a0
+                    .map(|a| self.expr_prec(a, Prec::Unary))
+                    .unwrap_or_default();
                 (format!("(int) {a}"), Prec::Unary)
             }
             I::CodeChar => {
-                let a = a0.map(|a| self.expr_prec(a, Prec::Unary)).unwrap_or_default();
+                let a = a0
+                    .map(|a| self.expr_prec(a, Prec::Unary))
+                    .unwrap_or_default();
                 (format!("(char) {a}"), Prec::Unary)
             }
             I::CharToStr => {
@@ -70,8 +95,22 @@ impl Printer<'_> {
                 call(format!("String.valueOf({a})"))
             }
             I::ErrorMessage => call(format!("{}.getMessage()", recv(self))),
-            I::Abs | I::Min | I::Max | I::Pow | I::Sqrt | I::Floor | I::Ceil | I::Log | I::Log10
-            | I::Exp | I::Sin | I::Cos | I::Tan | I::Atan | I::Atan2 | I::Hypot => {
+            I::Abs
+            | I::Min
+            | I::Max
+            | I::Pow
+            | I::Sqrt
+            | I::Floor
+            | I::Ceil
+            | I::Log
+            | I::Log10
+            | I::Exp
+            | I::Sin
+            | I::Cos
+            | I::Tan
+            | I::Atan
+            | I::Atan2
+            | I::Hypot => {
                 let name = match op {
                     I::Abs => "abs",
                     I::Min => "min",
@@ -103,7 +142,11 @@ impl Printer<'_> {
             I::MaxInt(k) | I::MinInt(k) => {
                 let long = self.is_long(&Type::Int(k));
                 let class = if long { "Long" } else { "Integer" };
-                let which = if matches!(op, I::MaxInt(_)) { "MAX_VALUE" } else { "MIN_VALUE" };
+                let which = if matches!(op, I::MaxInt(_)) {
+                    "MAX_VALUE"
+                } else {
+                    "MIN_VALUE"
+                };
                 call(format!("{class}.{which}"))
             }
             I::Len(_) => {
@@ -142,7 +185,12 @@ impl Printer<'_> {
                     _ => call(format!("{r}.contains({})", rest(self, 1))),
                 }
             }
-            I::IndexOf | I::LastIndexOf | I::StartsWith | I::EndsWith | I::Replace | I::CompareStr => {
+            I::IndexOf
+            | I::LastIndexOf
+            | I::StartsWith
+            | I::EndsWith
+            | I::Replace
+            | I::CompareStr => {
                 let m = match op {
                     I::IndexOf => "indexOf",
                     I::LastIndexOf => "lastIndexOf",
@@ -153,7 +201,11 @@ impl Printer<'_> {
                 };
                 if let (I::IndexOf | I::LastIndexOf, Type::Array(_)) = (op, &t0) {
                     self.import("java.util.Arrays");
-                    return call(format!("Arrays.asList({}).{m}({})", all_first(self, args), rest(self, 1)));
+                    return call(format!(
+                        "Arrays.asList({}).{m}({})",
+                        all_first(self, args),
+                        rest(self, 1)
+                    ));
                 }
                 let r = recv(self);
                 call(format!("{r}.{m}({})", rest(self, 1)))
@@ -166,11 +218,18 @@ impl Printer<'_> {
                     return call(format!("Character.{m}({a})"));
                 }
                 let r = recv(self);
-                call(format!("{r}.{}()", if up { "toUpperCase" } else { "toLowerCase" }))
+                call(format!(
+                    "{r}.{}()",
+                    if up { "toUpperCase" } else { "toLowerCase" }
+                ))
             }
             I::Trim => {
                 let r = recv(self);
-                let m = if self.module.language == Language::Java { "trim" } else { "strip" };
+                let m = if self.module.language == Language::Java {
+                    "trim"
+                } else {
+                    "strip"
+                };
                 call(format!("{r}.{m}()"))
             }
             I::Split => {
@@ -198,7 +257,12 @@ impl Printer<'_> {
                 let h = self.helper("ferryChars");
                 call(format!("{h}({})", all(self)))
             }
-            I::IsDigit | I::IsLetter | I::IsLetterOrDigit | I::IsUpper | I::IsLower | I::IsWhitespace => {
+            I::IsDigit
+            | I::IsLetter
+            | I::IsLetterOrDigit
+            | I::IsUpper
+            | I::IsLower
+            | I::IsWhitespace => {
                 let m = match op {
                     I::IsDigit => "isDigit",
                     I::IsLetter => "isLetter",
@@ -209,7 +273,9 @@ impl Printer<'_> {
                 };
                 if t0 == Type::Str {
                     let r = recv(self);
-                    return call(format!("!{r}.isEmpty() && {r}.chars().allMatch(Character::{m})"));
+                    return call(format!(
+                        "!{r}.isEmpty() && {r}.chars().allMatch(Character::{m})"
+                    ));
                 }
                 call(format!("Character.{m}({})", all(self)))
             }
@@ -217,14 +283,16 @@ impl Printer<'_> {
             I::BuilderAppend => {
                 let r = recv(self);
                 let x = args.get(1).map(|x| match &x.kind {
-                    ExprKind::Intrinsic { op: I::ToStr(_), args: inner }
-                        if inner.len() == 1 && matches!(inner[0].ty, Type::Int(_) | Type::Char) =>
-                    {
+                    ExprKind::Intrinsic {
+                        op: I::ToStr(_),
+                        args: inner,
+                    } if inner.len() == 1 && matches!(inner[0].ty, Type::Int(_) | Type::Char) => {
                         self.expr(&inner[0])
                     }
-                    ExprKind::Intrinsic { op: I::CharToStr, args: inner } if inner.len() == 1 => {
-                        self.expr(&inner[0])
-                    }
+                    ExprKind::Intrinsic {
+                        op: I::CharToStr,
+                        args: inner,
+                    } if inner.len() == 1 => self.expr(&inner[0]),
                     _ => self.expr(x),
                 });
                 call(format!("{r}.append({})", x.unwrap_or_default()))
@@ -241,7 +309,17 @@ impl Printer<'_> {
                         let h = self.helper("ferryListOf");
                         format!("{h}({a})")
                     }
-                    (Type::List(_), _) if matches!(a0.map(|x| &x.kind), Some(ExprKind::Intrinsic { op: I::Keys | I::Values, .. })) => a,
+                    (Type::List(_), _)
+                        if matches!(
+                            a0.map(|x| &x.kind),
+                            Some(ExprKind::Intrinsic {
+                                op: I::Keys | I::Values,
+                                ..
+                            })
+                        ) =>
+                    {
+                        a
+                    }
                     (Type::List(_), _) => {
                         self.import("java.util.ArrayList");
                         format!("new ArrayList<>({a})")
@@ -251,7 +329,11 @@ impl Printer<'_> {
                         format!("new HashSet<>({a})")
                     }
                     (Type::Map(..), _) => {
-                        let k = if self.module.language == Language::Python { "LinkedHashMap" } else { "HashMap" };
+                        let k = if self.module.language == Language::Python {
+                            "LinkedHashMap"
+                        } else {
+                            "HashMap"
+                        };
                         self.import(&format!("java.util.{k}"));
                         format!("new {k}<>({a})")
                     }
@@ -308,7 +390,13 @@ impl Printer<'_> {
                 self.import("java.util.Comparator");
                 let r = recv(self);
                 let key = args.get(1).map(|k| self.expr(k)).unwrap_or_default();
-                let reverse = matches!(args.get(2), Some(Expr { kind: ExprKind::Lit(Literal::Bool(true)), .. }));
+                let reverse = matches!(
+                    args.get(2),
+                    Some(Expr {
+                        kind: ExprKind::Lit(Literal::Bool(true)),
+                        ..
+                    })
+                );
                 let cmp = if reverse {
                     format!("Comparator.comparing({key}, Comparator.reverseOrder())")
                 } else {
@@ -329,7 +417,11 @@ impl Printer<'_> {
                 call(format!("{r}.sort({})", rest(self, 1)))
             }
             I::Sorted => {
-                let h = if t0 == Type::Str { self.helper("ferrySortedChars") } else { self.helper("ferrySorted") };
+                let h = if t0 == Type::Str {
+                    self.helper("ferrySortedChars")
+                } else {
+                    self.helper("ferrySorted")
+                };
                 let a = self.iterable_value(a0);
                 call(format!("{h}({a})"))
             }
@@ -343,12 +435,20 @@ impl Printer<'_> {
                     call(format!("Collections.reverse({})", all(self)))
                 }
             },
-            I::Sum | I::MinOf | I::MaxOf | I::Any | I::All
-                if matches!(a0.map(|a| &a.kind), Some(ExprKind::Comprehension(c)) if c.kind != ferry_ir::ComprehensionKind::Map) =>
+            I::Sum | I::MinOf | I::MaxOf | I::Any | I::All if matches!(a0.map(|a| &a.kind), Some(ExprKind::Comprehension(c)) if c.kind != ferry_ir::ComprehensionKind::Map) =>
             {
-                let Some(Expr { kind: ExprKind::Comprehension(c), ty: cty, .. }) = a0 else { return call(String::new()) };
+                let Some(Expr {
+                    kind: ExprKind::Comprehension(c),
+                    ty: cty,
+                    ..
+                }) = a0
+                else {
+                    return call(String::new());
+                };
                 let Some(st) = self.nested_stream(&c.clauses, &c.element) else {
-                    return call(self.not_translated(c.element.span, "comprehension with tuple targets"));
+                    return call(
+                        self.not_translated(c.element.span, "comprehension with tuple targets"),
+                    );
                 };
                 let elem = cty.element().cloned().unwrap_or(Type::Unknown);
                 match op {
@@ -381,8 +481,22 @@ impl Printer<'_> {
                     self.import("java.util.Arrays");
                     let (m, get) = match op {
                         I::Sum => ("sum", ""),
-                        I::MinOf => ("min", if elem == Type::Float { ".getAsDouble()" } else { ".getAsInt()" }),
-                        _ => ("max", if elem == Type::Float { ".getAsDouble()" } else { ".getAsInt()" }),
+                        I::MinOf => (
+                            "min",
+                            if elem == Type::Float {
+                                ".getAsDouble()"
+                            } else {
+                                ".getAsInt()"
+                            },
+                        ),
+                        _ => (
+                            "max",
+                            if elem == Type::Float {
+                                ".getAsDouble()"
+                            } else {
+                                ".getAsInt()"
+                            },
+                        ),
                     };
                     return call(format!("Arrays.stream({a}).{m}(){get}"));
                 }
@@ -493,10 +607,24 @@ impl Printer<'_> {
     /// An iterable argument given as a value (a comprehension becomes a list).
     fn iterable_value(&mut self, a: Option<&Expr>) -> String {
         match a {
-            Some(Expr { kind: ExprKind::Intrinsic { op: Intrinsic::Keys, args }, .. }) if args.len() == 1 => {
+            Some(Expr {
+                kind:
+                    ExprKind::Intrinsic {
+                        op: Intrinsic::Keys,
+                        args,
+                    },
+                ..
+            }) if args.len() == 1 => {
                 format!("{}.keySet()", self.expr_prec(&args[0], Prec::Postfix))
             }
-            Some(Expr { kind: ExprKind::Intrinsic { op: Intrinsic::Values, args }, .. }) if args.len() == 1 => {
+            Some(Expr {
+                kind:
+                    ExprKind::Intrinsic {
+                        op: Intrinsic::Values,
+                        args,
+                    },
+                ..
+            }) if args.len() == 1 => {
                 format!("{}.values()", self.expr_prec(&args[0], Prec::Postfix))
             }
             Some(x) if matches!(x.kind, ExprKind::Lit(_)) => self.expr(x),
@@ -510,13 +638,23 @@ impl Printer<'_> {
             return ("null".into(), Prec::Primary);
         };
         let n_text = self.expr(n);
-        if let (Type::Array(el), ExprKind::Intrinsic { op: Intrinsic::NewFilled, args: inner }) = (ty, &fill.kind) {
+        if let (
+            Type::Array(el),
+            ExprKind::Intrinsic {
+                op: Intrinsic::NewFilled,
+                args: inner,
+            },
+        ) = (ty, &fill.kind)
+        {
             if matches!(**el, Type::Array(_)) {
                 let (inner_text, _) = self.new_filled(inner, el);
                 // `new int[m]` / `new int[m][k]` becomes `new int[n][m]...`.
                 if let Some(rest) = inner_text.strip_prefix("new ") {
                     if let Some(i) = rest.find('[') {
-                        return (format!("new {}[{n_text}]{}", &rest[..i], &rest[i..]), Prec::Postfix);
+                        return (
+                            format!("new {}[{n_text}]{}", &rest[..i], &rest[i..]),
+                            Prec::Postfix,
+                        );
                     }
                 }
                 let h = self.helper("ferryFilledRows");
@@ -534,7 +672,10 @@ impl Printer<'_> {
                     let el_t = self.ty(el);
                     // `new int[n][]` for nested arrays.
                     return match el_t.find('[') {
-                        Some(i) => (format!("new {}[{n_text}]{}", &el_t[..i], &el_t[i..]), Prec::Postfix),
+                        Some(i) => (
+                            format!("new {}[{n_text}]{}", &el_t[..i], &el_t[i..]),
+                            Prec::Postfix,
+                        ),
                         None => (format!("new {el_t}[{n_text}]"), Prec::Postfix),
                     };
                 }
@@ -546,7 +687,10 @@ impl Printer<'_> {
                 self.import("java.util.Collections");
                 let el = ty.element().cloned().unwrap_or(Type::Unknown);
                 let f = self.expr_as(fill, &el);
-                (format!("new ArrayList<>(Collections.nCopies({n_text}, {f}))"), Prec::Postfix)
+                (
+                    format!("new ArrayList<>(Collections.nCopies({n_text}, {f}))"),
+                    Prec::Postfix,
+                )
             }
         }
     }
@@ -584,7 +728,11 @@ impl Printer<'_> {
 
     /// Whether `ToStr` of this value can be left to Java's own `+` conversion.
     pub(super) fn implicit_to_str(&self, e: &Expr) -> Option<Expr> {
-        if let ExprKind::Intrinsic { op: Intrinsic::ToStr(lang), args } = &e.kind {
+        if let ExprKind::Intrinsic {
+            op: Intrinsic::ToStr(lang),
+            args,
+        } = &e.kind
+        {
             if let [x] = args.as_slice() {
                 let same = matches!(x.ty, Type::Int(_) | Type::Char)
                     || *lang == Language::Java
@@ -598,20 +746,32 @@ impl Printer<'_> {
     }
 
     pub(super) fn comprehension(&mut self, c: &Comprehension, ty: &Type) -> (String, Prec) {
-        let several = c.clauses.iter().filter(|k| matches!(k, ComprehensionClause::For { .. })).count() > 1;
+        let several = c
+            .clauses
+            .iter()
+            .filter(|k| matches!(k, ComprehensionClause::For { .. }))
+            .count()
+            > 1;
         if several && c.kind != ComprehensionKind::Map {
             let Some(mut s) = self.nested_stream(&c.clauses, &c.element) else {
-                return (self.not_translated(c.element.span, "comprehension with tuple targets"), Prec::Primary);
+                return (
+                    self.not_translated(c.element.span, "comprehension with tuple targets"),
+                    Prec::Primary,
+                );
             };
             self.import("java.util.stream.Collectors");
             if c.kind == ComprehensionKind::Set {
                 self.import("java.util.HashSet");
                 let el = self.elem_box(ty);
-                s.push_str(&format!(".collect(Collectors.toCollection(HashSet{el}::new))"));
+                s.push_str(&format!(
+                    ".collect(Collectors.toCollection(HashSet{el}::new))"
+                ));
             } else {
                 self.import("java.util.ArrayList");
                 let el = self.elem_box(ty);
-                s.push_str(&format!(".collect(Collectors.toCollection(ArrayList{el}::new))"));
+                s.push_str(&format!(
+                    ".collect(Collectors.toCollection(ArrayList{el}::new))"
+                ));
             }
             return (s, Prec::Postfix);
         }
@@ -627,12 +787,18 @@ impl Printer<'_> {
                     })
                     .collect();
                 let Some(var) = self.bind_vars(vars, iter) else {
-                    return (self.not_translated(c.element.span, "comprehension with tuple targets"), Prec::Primary);
+                    return (
+                        self.not_translated(c.element.span, "comprehension with tuple targets"),
+                        Prec::Primary,
+                    );
                 };
                 (var, iter, filters)
             }
             _ => {
-                return (self.not_translated(c.element.span, "comprehension with tuple targets"), Prec::Primary);
+                return (
+                    self.not_translated(c.element.span, "comprehension with tuple targets"),
+                    Prec::Primary,
+                );
             }
         };
         let mut s = self.stream_of(iter);
@@ -649,20 +815,27 @@ impl Printer<'_> {
             ComprehensionKind::Set => {
                 self.import("java.util.HashSet");
                 let el = self.elem_box(ty);
-                s.push_str(&format!(".collect(Collectors.toCollection(HashSet{el}::new))"));
+                s.push_str(&format!(
+                    ".collect(Collectors.toCollection(HashSet{el}::new))"
+                ));
             }
             ComprehensionKind::Map => {
                 let m = self.map_impl_name();
                 let v = c.value.as_ref().map(|v| self.expr(v)).unwrap_or_default();
                 // `map` above produced the key; rebuild from the original element instead.
-                let base = s.rsplit_once(".map(").map(|(b, _)| b.to_string()).unwrap_or(s.clone());
+                let base = s
+                    .rsplit_once(".map(")
+                    .map(|(b, _)| b.to_string())
+                    .unwrap_or(s.clone());
                 let base = if el == var { s.clone() } else { base };
                 s = format!("{base}.collect(Collectors.toMap({var} -> {el}, {var} -> {v}, (a, b) -> b, {m}::new))");
             }
             _ => {
                 self.import("java.util.ArrayList");
                 let el = self.elem_box(ty);
-                s.push_str(&format!(".collect(Collectors.toCollection(ArrayList{el}::new))"));
+                s.push_str(&format!(
+                    ".collect(Collectors.toCollection(ArrayList{el}::new))"
+                ));
             }
         }
         (s, Prec::Postfix)
@@ -670,7 +843,9 @@ impl Printer<'_> {
 
     /// `for a in xs for b in ys if c` as `xs.stream().flatMap(a -> ys.stream().filter(b -> c).map(b -> e))`.
     fn nested_stream(&mut self, clauses: &[ComprehensionClause], element: &Expr) -> Option<String> {
-        let (ComprehensionClause::For { vars, iter }, rest) = clauses.split_first()? else { return None };
+        let (ComprehensionClause::For { vars, iter }, rest) = clauses.split_first()? else {
+            return None;
+        };
         let var = self.bind_vars(vars, iter)?;
         let mut s = self.stream_of(iter);
         let mut rest = rest;
@@ -718,13 +893,24 @@ impl Printer<'_> {
         match vars {
             [v] => Some(names::value(&v.name, self.opts.naming)),
             [a, b] => {
-                let is_items = matches!(&iter.kind, ExprKind::Intrinsic { op: Intrinsic::Items, .. });
-                let tuple_elems = matches!(iter.ty.element(), Some(Type::Tuple(ts)) if ts.len() == 2);
+                let is_items = matches!(
+                    &iter.kind,
+                    ExprKind::Intrinsic {
+                        op: Intrinsic::Items,
+                        ..
+                    }
+                );
+                let tuple_elems =
+                    matches!(iter.ty.element(), Some(Type::Tuple(ts)) if ts.len() == 2);
                 if !is_items && !tuple_elems {
                     return None;
                 }
                 let var = self.fresh(if is_items { "entry" } else { "pair" });
-                let (ka, kb) = if is_items { ("getKey", "getValue") } else { ("v0", "v1") };
+                let (ka, kb) = if is_items {
+                    ("getKey", "getValue")
+                } else {
+                    ("v0", "v1")
+                };
                 self.renames.insert(a.name.clone(), format!("{var}.{ka}()"));
                 self.renames.insert(b.name.clone(), format!("{var}.{kb}()"));
                 Some(var)
@@ -734,12 +920,20 @@ impl Printer<'_> {
     }
 
     fn stream_of(&mut self, iter: &Expr) -> String {
-        if let ExprKind::Intrinsic { op: Intrinsic::Items, args } = &iter.kind {
+        if let ExprKind::Intrinsic {
+            op: Intrinsic::Items,
+            args,
+        } = &iter.kind
+        {
             if let [m] = args.as_slice() {
                 return format!("{}.entrySet().stream()", self.expr_prec(m, Prec::Postfix));
             }
         }
-        if let ExprKind::Intrinsic { op: Intrinsic::Range, args } = &iter.kind {
+        if let ExprKind::Intrinsic {
+            op: Intrinsic::Range,
+            args,
+        } = &iter.kind
+        {
             if args.len() == 2 {
                 self.import("java.util.stream.IntStream");
                 let a = self.args(args);
@@ -747,10 +941,17 @@ impl Printer<'_> {
             }
         }
         match &iter.ty {
-            Type::Str => format!("{}.chars().mapToObj(c -> (char) c)", self.expr_prec(iter, Prec::Postfix)),
+            Type::Str => format!(
+                "{}.chars().mapToObj(c -> (char) c)",
+                self.expr_prec(iter, Prec::Postfix)
+            ),
             Type::Array(el) => {
                 self.import("java.util.Arrays");
-                let boxed = if matches!(**el, Type::Int(_) | Type::Float) { ".boxed()" } else { "" };
+                let boxed = if matches!(**el, Type::Int(_) | Type::Float) {
+                    ".boxed()"
+                } else {
+                    ""
+                };
                 format!("Arrays.stream({}){boxed}", self.expr(iter))
             }
             Type::Map(..) => format!("{}.keySet().stream()", self.expr_prec(iter, Prec::Postfix)),

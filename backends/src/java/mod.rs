@@ -67,7 +67,11 @@ pub(crate) fn emit(module: &Module, options: &Options) -> Emitted {
         p.w.blank();
         let params: Vec<String> = (0..n).map(|i| format!("T{i}")).collect();
         let fields: Vec<String> = (0..n).map(|i| format!("T{i} v{i}")).collect();
-        p.w.line(format!("record FerryTuple{n}<{}>({}) {{}}", params.join(", "), fields.join(", ")));
+        p.w.line(format!(
+            "record FerryTuple{n}<{}>({}) {{}}",
+            params.join(", "),
+            fields.join(", ")
+        ));
     }
     let helpers: Vec<&'static str> = p.prelude.iter().copied().collect();
     for h in helpers {
@@ -98,7 +102,10 @@ pub(crate) fn emit(module: &Module, options: &Options) -> Emitted {
         code.push_str(&body);
         code.push_str("}\n");
     }
-    Emitted { code, diagnostics: p.diags }
+    Emitted {
+        code,
+        diagnostics: p.diags,
+    }
 }
 
 /// A `/** .. */` comment at the given indentation.
@@ -251,9 +258,12 @@ impl<'m> Printer<'m> {
             None => {}
         }
         if !c.implements.is_empty() {
-            let kw = if c.kind == ClassKind::Interface { "extends" } else { "implements" };
-            let list: Vec<String> =
-                c.implements.iter().map(|i| self.class_name(i)).collect();
+            let kw = if c.kind == ClassKind::Interface {
+                "extends"
+            } else {
+                "implements"
+            };
+            let list: Vec<String> = c.implements.iter().map(|i| self.class_name(i)).collect();
             head.push_str(&format!(" {kw} {}", list.join(", ")));
         }
         self.w.line(format!("{head} {{"));
@@ -330,7 +340,10 @@ impl<'m> Printer<'m> {
             }
             None => {
                 let ret = self.ty(&f.ret);
-                format!("static {ret} {}({params})", names::value(&f.name, self.opts.naming))
+                format!(
+                    "static {ret} {}({params})",
+                    names::value(&f.name, self.opts.naming)
+                )
             }
             Some((c, true)) => format!("{}({params})", self.class_name(&c.name)),
             Some((c, false)) => {
@@ -360,12 +373,17 @@ impl<'m> Printer<'m> {
         self.w.indent();
         if let Some(u) = find_unsupported(body) {
             self.diags.push(Diagnostic::unsupported(u.1, &u.0));
-            self.w.line(format!("// ferry: not translated ({}); original source:", u.0));
+            self.w.line(format!(
+                "// ferry: not translated ({}); original source:",
+                u.0
+            ));
             for line in u.2.lines() {
                 self.w.line(format!("//   {line}"));
             }
             let msg = format!("ferry: not translated: {}", u.0).replace('"', "'");
-            self.w.line(format!("throw new UnsupportedOperationException(\"{msg}\");"));
+            self.w.line(format!(
+                "throw new UnsupportedOperationException(\"{msg}\");"
+            ));
         } else {
             // Print into a scratch writer: a construct this backend cannot print turns the
             // function into a stub instead of code that merely compiles.
@@ -396,7 +414,9 @@ impl<'m> Printer<'m> {
                 Some(what) => {
                     self.w.line(format!("// ferry: not translated ({what})"));
                     let msg = format!("ferry: not translated: {what}").replace('"', "'");
-                    self.w.line(format!("throw new UnsupportedOperationException(\"{msg}\");"));
+                    self.w.line(format!(
+                        "throw new UnsupportedOperationException(\"{msg}\");"
+                    ));
                 }
             }
         }

@@ -3,11 +3,14 @@
 /// The source of a helper.
 pub(super) fn source(name: &str) -> &'static str {
     match name {
-        "ferryFloorModDouble" => r"static double ferryFloorModDouble(double a, double b) {
+        "ferryFloorModDouble" => {
+            r"static double ferryFloorModDouble(double a, double b) {
     double r = a % b;
     return r != 0 && (r < 0) != (b < 0) ? r + b : r;
-}",
-        "ferrySliceStr" => r"static String ferrySliceStr(String s, Integer start, Integer end, Integer step) {
+}"
+        }
+        "ferrySliceStr" => {
+            r"static String ferrySliceStr(String s, Integer start, Integer end, Integer step) {
     StringBuilder out = new StringBuilder();
     for (int i : ferrySliceIndices(s.length(), start, end, step)) {
         out.append(s.charAt(i));
@@ -26,8 +29,10 @@ static List<Integer> ferrySliceIndices(int n, Integer start, Integer end, Intege
         out.add(i);
     }
     return out;
-}",
-        "ferrySliceList" => r"static <T> List<T> ferrySliceList(List<T> xs, Integer start, Integer end, Integer step) {
+}"
+        }
+        "ferrySliceList" => {
+            r"static <T> List<T> ferrySliceList(List<T> xs, Integer start, Integer end, Integer step) {
     List<T> out = new ArrayList<>();
     for (int i : ferrySliceIndices(xs.size(), start, end, step)) {
         out.add(xs.get(i));
@@ -46,15 +51,19 @@ static List<Integer> ferrySliceIndices(int n, Integer start, Integer end, Intege
         out.add(i);
     }
     return out;
-}",
-        "ferryMapOf" => r#"@SuppressWarnings("unchecked")
+}"
+        }
+        "ferryMapOf" => {
+            r#"@SuppressWarnings("unchecked")
 static <K, V> Map<K, V> ferryMapOf(Map<K, V> map, Object... keysAndValues) {
     for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
         map.put((K) keysAndValues[i], (V) keysAndValues[i + 1]);
     }
     return map;
-}"#,
-        "ferrySplit" => r"static List<String> ferrySplit(String s, String sep) {
+}"#
+        }
+        "ferrySplit" => {
+            r"static List<String> ferrySplit(String s, String sep) {
     List<String> parts = new ArrayList<>();
     int start = 0;
     int i;
@@ -64,8 +73,10 @@ static <K, V> Map<K, V> ferryMapOf(Map<K, V> map, Object... keysAndValues) {
     }
     parts.add(s.substring(start));
     return parts;
-}",
-        "ferrySplitWhitespace" => r#"static List<String> ferrySplitWhitespace(String s) {
+}"
+        }
+        "ferrySplitWhitespace" => {
+            r#"static List<String> ferrySplitWhitespace(String s) {
     List<String> parts = new ArrayList<>();
     for (String part : s.strip().split("\\s+")) {
         if (!part.isEmpty()) {
@@ -73,20 +84,26 @@ static <K, V> Map<K, V> ferryMapOf(Map<K, V> map, Object... keysAndValues) {
         }
     }
     return parts;
-}"#,
-        "ferryReversed" => r"static <T> List<T> ferryReversed(Collection<T> xs) {
+}"#
+        }
+        "ferryReversed" => {
+            r"static <T> List<T> ferryReversed(Collection<T> xs) {
     List<T> out = new ArrayList<>(xs);
     Collections.reverse(out);
     return out;
-}",
-        "ferryChars" => r"static List<Character> ferryChars(String s) {
+}"
+        }
+        "ferryChars" => {
+            r"static List<Character> ferryChars(String s) {
     List<Character> out = new ArrayList<>();
     for (char c : s.toCharArray()) {
         out.add(c);
     }
     return out;
-}",
-        "ferryListOf" => r"static List<Integer> ferryListOf(int[] xs) {
+}"
+        }
+        "ferryListOf" => {
+            r"static List<Integer> ferryListOf(int[] xs) {
     List<Integer> out = new ArrayList<>();
     for (int x : xs) {
         out.add(x);
@@ -96,49 +113,63 @@ static <K, V> Map<K, V> ferryMapOf(Map<K, V> map, Object... keysAndValues) {
 
 static <T> List<T> ferryListOf(T[] xs) {
     return new ArrayList<>(Arrays.asList(xs));
-}",
-        "ferrySorted" => r"static <T extends Comparable<? super T>> List<T> ferrySorted(Collection<T> xs) {
+}"
+        }
+        "ferrySorted" => {
+            r"static <T extends Comparable<? super T>> List<T> ferrySorted(Collection<T> xs) {
     List<T> out = new ArrayList<>(xs);
     Collections.sort(out);
     return out;
-}",
-        "ferrySortedChars" => r"static List<Character> ferrySortedChars(String s) {
+}"
+        }
+        "ferrySortedChars" => {
+            r"static List<Character> ferrySortedChars(String s) {
     List<Character> out = new ArrayList<>();
     for (char c : s.toCharArray()) {
         out.add(c);
     }
     Collections.sort(out);
     return out;
-}",
-        "ferryReverseArray" => r"static void ferryReverseArray(int[] xs) {
+}"
+        }
+        "ferryReverseArray" => {
+            r"static void ferryReverseArray(int[] xs) {
     for (int i = 0, j = xs.length - 1; i < j; i++, j--) {
         int t = xs[i];
         xs[i] = xs[j];
         xs[j] = t;
     }
-}",
-        "ferryCount" => r"static int ferryCount(String s, String sub) {
+}"
+        }
+        "ferryCount" => {
+            r"static int ferryCount(String s, String sub) {
     int count = 0;
     for (int i = s.indexOf(sub); i >= 0 && !sub.isEmpty(); i = s.indexOf(sub, i + sub.length())) {
         count++;
     }
     return count;
-}",
-        "ferryRange" => r"static List<Integer> ferryRange(int start, int end, int step) {
+}"
+        }
+        "ferryRange" => {
+            r"static List<Integer> ferryRange(int start, int end, int step) {
     List<Integer> out = new ArrayList<>();
     for (int i = start; step > 0 ? i < end : i > end; i += step) {
         out.add(i);
     }
     return out;
-}",
-        "ferryItems" => r"static <K, V> List<FerryTuple2<K, V>> ferryItems(Map<K, V> map) {
+}"
+        }
+        "ferryItems" => {
+            r"static <K, V> List<FerryTuple2<K, V>> ferryItems(Map<K, V> map) {
     List<FerryTuple2<K, V>> out = new ArrayList<>();
     for (Map.Entry<K, V> e : map.entrySet()) {
         out.add(new FerryTuple2<>(e.getKey(), e.getValue()));
     }
     return out;
-}",
-        "ferrySetOp" => r"static <T> Set<T> ferrySetOp(Set<T> a, Set<T> b, int op) {
+}"
+        }
+        "ferrySetOp" => {
+            r"static <T> Set<T> ferrySetOp(Set<T> a, Set<T> b, int op) {
     Set<T> out = new HashSet<>(a);
     if (op == 0) {
         out.addAll(b);
@@ -148,8 +179,10 @@ static <T> List<T> ferryListOf(T[] xs) {
         out.removeAll(b);
     }
     return out;
-}",
-        "ferryFilled" => r"static int[] ferryFilled(int n, int fill) {
+}"
+        }
+        "ferryFilled" => {
+            r"static int[] ferryFilled(int n, int fill) {
     int[] out = new int[n];
     Arrays.fill(out, fill);
     return out;
@@ -171,8 +204,10 @@ static char[] ferryFilled(int n, char fill) {
     char[] out = new char[n];
     Arrays.fill(out, fill);
     return out;
-}",
-        "ferryPyStr" => r#"/** Renders a value as Python's str() would. */
+}"
+        }
+        "ferryPyStr" => {
+            r#"/** Renders a value as Python's str() would. */
 static String ferryPyStr(Object x) {
     if (x == null) {
         return "None";
@@ -273,8 +308,10 @@ static Object[] ferryRecordParts(Record r) {
         }
     }
     return out;
-}"#,
-        "ferryGoStr" => r#"/** Renders a value as Go's fmt %v would. */
+}"#
+        }
+        "ferryGoStr" => {
+            r#"/** Renders a value as Go's fmt %v would. */
 static String ferryGoStr(Object x) {
     if (x == null) {
         return "<nil>";
@@ -331,7 +368,8 @@ static String ferryGoStr(Object x) {
         return "map[" + String.join(" ", parts) + "]";
     }
     return String.valueOf(x);
-}"#,
+}"#
+        }
         _ => "",
     }
 }
@@ -339,19 +377,40 @@ static String ferryGoStr(Object x) {
 /// The imports a helper needs.
 pub(super) fn imports(name: &str) -> &'static [&'static str] {
     match name {
-        "ferrySliceStr" | "ferrySliceList" | "ferrySplit" | "ferrySplitWhitespace" | "ferryChars"
+        "ferrySliceStr"
+        | "ferrySliceList"
+        | "ferrySplit"
+        | "ferrySplitWhitespace"
+        | "ferryChars"
         | "ferryRange" => &["java.util.ArrayList", "java.util.List"],
         "ferryMapOf" => &["java.util.Map"],
-        "ferrySortedChars" => &["java.util.ArrayList", "java.util.Collections", "java.util.List"],
-        "ferryReversed" | "ferrySorted" => {
-            &["java.util.ArrayList", "java.util.Collection", "java.util.Collections", "java.util.List"]
-        }
+        "ferrySortedChars" => &[
+            "java.util.ArrayList",
+            "java.util.Collections",
+            "java.util.List",
+        ],
+        "ferryReversed" | "ferrySorted" => &[
+            "java.util.ArrayList",
+            "java.util.Collection",
+            "java.util.Collections",
+            "java.util.List",
+        ],
         "ferryListOf" => &["java.util.ArrayList", "java.util.Arrays", "java.util.List"],
         "ferryItems" => &["java.util.ArrayList", "java.util.List", "java.util.Map"],
         "ferrySetOp" => &["java.util.HashSet", "java.util.Set"],
         "ferryFilled" => &["java.util.Arrays"],
-        "ferryPyStr" => &["java.util.Arrays", "java.util.Collection", "java.util.Map", "java.util.Set"],
-        "ferryGoStr" => &["java.util.ArrayList", "java.util.Collection", "java.util.List", "java.util.Map"],
+        "ferryPyStr" => &[
+            "java.util.Arrays",
+            "java.util.Collection",
+            "java.util.Map",
+            "java.util.Set",
+        ],
+        "ferryGoStr" => &[
+            "java.util.ArrayList",
+            "java.util.Collection",
+            "java.util.List",
+            "java.util.Map",
+        ],
         _ => &[],
     }
 }

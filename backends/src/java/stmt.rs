@@ -29,7 +29,10 @@ impl Printer<'_> {
         let inner = std::mem::replace(&mut self.w, saved);
         let text = inner.finish();
         let close = "    ".repeat(level);
-        format!("{{\n{}{close}}}", text.trim_end_matches('\n').to_string() + "\n")
+        format!(
+            "{{\n{}{close}}}",
+            text.trim_end_matches('\n').to_string() + "\n"
+        )
     }
 
     fn braced(&mut self, head: String, body: &Block) {
@@ -43,16 +46,32 @@ impl Printer<'_> {
     /// A statement that fits in a `for` header, without its semicolon.
     fn simple(&mut self, s: &Stmt) -> Option<String> {
         match &s.kind {
-            StmtKind::Let { name, ty, init: Some(init) } => {
-                let t = if ty.is_known() { self.ty(ty) } else { "var".into() };
+            StmtKind::Let {
+                name,
+                ty,
+                init: Some(init),
+            } => {
+                let t = if ty.is_known() {
+                    self.ty(ty)
+                } else {
+                    "var".into()
+                };
                 let v = self.expr_as(init, ty);
-                Some(format!("{t} {} = {v}", names::value(name, self.opts.naming)))
+                Some(format!(
+                    "{t} {} = {v}",
+                    names::value(name, self.opts.naming)
+                ))
             }
             StmtKind::Assign { target, op, value } => Some(self.assign_text(target, *op, value)),
             StmtKind::Expr(e) => Some(self.expr(e)),
-            StmtKind::AssignTuple { targets, value: Expr { kind: ExprKind::TupleLit(values), .. } }
-                if targets.len() == values.len() =>
-            {
+            StmtKind::AssignTuple {
+                targets,
+                value:
+                    Expr {
+                        kind: ExprKind::TupleLit(values),
+                        ..
+                    },
+            } if targets.len() == values.len() => {
                 // `i, j = i + 1, j - 1` as `i = i + 1, j = j - 1` when no value reads an earlier target.
                 let mut parts = Vec::new();
                 for (k, (t, v)) in targets.iter().zip(values).enumerate() {
@@ -74,7 +93,11 @@ impl Printer<'_> {
     fn assign_text(&mut self, target: &Expr, op: Option<BinOp>, value: &Expr) -> String {
         let full_value = |op: Option<BinOp>| match op {
             Some(op) => Expr::new(
-                ExprKind::Binary { op, lhs: Box::new(target.clone()), rhs: Box::new(value.clone()) },
+                ExprKind::Binary {
+                    op,
+                    lhs: Box::new(target.clone()),
+                    rhs: Box::new(value.clone()),
+                },
                 target.ty.clone(),
                 value.span,
             ),
@@ -86,7 +109,11 @@ impl Printer<'_> {
                 let i = self.expr(index);
                 let v = full_value(op);
                 let v = self.expr_as(&v, &target.ty);
-                let m = if matches!(object.ty, Type::Map(..)) { "put" } else { "set" };
+                let m = if matches!(object.ty, Type::Map(..)) {
+                    "put"
+                } else {
+                    "set"
+                };
                 return format!("{o}.{m}({i}, {v})");
             }
         }
@@ -94,7 +121,8 @@ impl Printer<'_> {
         if let Some(op) = op {
             if let Some(sym) = compound(op, &target.ty, &value.ty) {
                 // `x += 1` is `x++` in Java style.
-                if let (BinOp::Add | BinOp::Sub, ExprKind::Lit(Literal::Int(1))) = (op, &value.kind) {
+                if let (BinOp::Add | BinOp::Sub, ExprKind::Lit(Literal::Int(1))) = (op, &value.kind)
+                {
                     if target.ty.is_int() || target.ty == Type::Char {
                         let inc = if op == BinOp::Add { "++" } else { "--" };
                         return format!("{t}{inc}");
@@ -113,7 +141,11 @@ impl Printer<'_> {
         match &s.kind {
             StmtKind::Let { name, ty, init } => {
                 let n = names::value(name, self.opts.naming);
-                let t = if ty.is_known() { self.ty(ty) } else { "var".into() };
+                let t = if ty.is_known() {
+                    self.ty(ty)
+                } else {
+                    "var".into()
+                };
                 match init {
                     Some(init) => {
                         let v = self.expr_as(init, ty);
@@ -124,8 +156,12 @@ impl Printer<'_> {
                     }
                     None => {
                         let z = match ty {
-                            Type::List(_) | Type::Map(..) | Type::Set(_) | Type::Deque(_)
-                            | Type::PriorityQueue(_) | Type::StrBuilder => self.new_collection(ty),
+                            Type::List(_)
+                            | Type::Map(..)
+                            | Type::Set(_)
+                            | Type::Deque(_)
+                            | Type::PriorityQueue(_)
+                            | Type::StrBuilder => self.new_collection(ty),
                             Type::Str if self.module.language == ferry_ir::Language::Go => {
                                 "\"\"".into()
                             }
@@ -142,7 +178,11 @@ impl Printer<'_> {
                             if b.name == "_" {
                                 continue;
                             }
-                            let t = if b.ty.is_known() { self.ty(&b.ty) } else { "var".into() };
+                            let t = if b.ty.is_known() {
+                                self.ty(&b.ty)
+                            } else {
+                                "var".into()
+                            };
                             let v = self.expr_as(v, &b.ty);
                             let n = names::value(&b.name, self.opts.naming);
                             self.w.line(format!("{t} {n} = {v};"));
@@ -157,7 +197,11 @@ impl Printer<'_> {
                     if b.name == "_" {
                         continue;
                     }
-                    let t = if b.ty.is_known() { self.ty(&b.ty) } else { "var".into() };
+                    let t = if b.ty.is_known() {
+                        self.ty(&b.ty)
+                    } else {
+                        "var".into()
+                    };
                     let n = names::value(&b.name, self.opts.naming);
                     self.w.line(format!("{t} {n} = {tmp}.v{i}();"));
                 }
@@ -172,7 +216,11 @@ impl Printer<'_> {
                     ExprKind::TupleLit(items) if items.len() == targets.len() => {
                         for (t, v) in targets.iter().zip(items) {
                             let tmp = self.fresh("tmp");
-                            let ty = if v.ty.is_known() { self.ty(&v.ty) } else { "var".into() };
+                            let ty = if v.ty.is_known() {
+                                self.ty(&v.ty)
+                            } else {
+                                "var".into()
+                            };
                             let v = self.expr_as(v, &t.ty);
                             self.w.line(format!("{ty} {tmp} = {v};"));
                             temps.push(tmp);
@@ -208,8 +256,15 @@ impl Printer<'_> {
                 self.w.dedent();
                 let mut else_ = else_.as_ref();
                 while let Some(b) = else_ {
-                    if let [Stmt { kind: StmtKind::If { cond, then, else_: next }, .. }] =
-                        b.stmts.as_slice()
+                    if let [Stmt {
+                        kind:
+                            StmtKind::If {
+                                cond,
+                                then,
+                                else_: next,
+                            },
+                        ..
+                    }] = b.stmts.as_slice()
                     {
                         let c = self.expr(cond);
                         self.w.line(format!("}} else if ({c}) {{"));
@@ -241,18 +296,30 @@ impl Printer<'_> {
                 let c = self.expr(cond);
                 self.w.line(format!("}} while ({c});"));
             }
-            StmtKind::For { label, init, cond, update, body } => {
+            StmtKind::For {
+                label,
+                init,
+                cond,
+                update,
+                body,
+            } => {
                 let same_lets = init.len() > 1
                     && init.iter().all(|s| matches!(&s.kind, StmtKind::Let { ty, init: Some(_), .. } if ty.is_known() && Some(ty) == first_let_ty(init)));
                 let inits: Option<Vec<String>> = if same_lets {
                     let parts: Vec<String> = init.iter().filter_map(|s| self.simple(s)).collect();
                     let t = first_let_ty(init).cloned().unwrap_or(Type::Unknown);
                     let t = self.ty(&t);
-                    let parts: Vec<String> = parts.iter().map(|p| p.strip_prefix(&format!("{t} ")).unwrap_or(p).to_string()).collect();
+                    let parts: Vec<String> = parts
+                        .iter()
+                        .map(|p| p.strip_prefix(&format!("{t} ")).unwrap_or(p).to_string())
+                        .collect();
                     Some(vec![format!("{t} {}", parts.join(", "))])
                 } else if init.len() <= 1 {
                     init.iter().map(|s| self.simple(s)).collect()
-                } else if init.iter().all(|s| matches!(s.kind, StmtKind::Assign { .. } | StmtKind::Expr(_))) {
+                } else if init
+                    .iter()
+                    .all(|s| matches!(s.kind, StmtKind::Assign { .. } | StmtKind::Expr(_)))
+                {
                     init.iter().map(|s| self.simple(s)).collect()
                 } else {
                     None
@@ -272,11 +339,22 @@ impl Printer<'_> {
                 let (ups, body) = match ups {
                     Some(u) => (u, body.clone()),
                     // Updates that do not fit the header run at the end of the body.
-                    None => (Vec::new(), Block::new([body.stmts.clone(), update.clone()].concat())),
+                    None => (
+                        Vec::new(),
+                        Block::new([body.stmts.clone(), update.clone()].concat()),
+                    ),
                 };
                 let body = &body;
-                let c = if c.is_empty() { String::new() } else { format!(" {c}") };
-                let u = if ups.is_empty() { String::new() } else { format!(" {}", ups.join(", ")) };
+                let c = if c.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {c}")
+                };
+                let u = if ups.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", ups.join(", "))
+                };
                 let lab = self.label(label);
                 self.braced(format!("{lab}for ({init_text};{c};{u})"), body);
                 if wrapped {
@@ -284,10 +362,22 @@ impl Printer<'_> {
                     self.w.line("}");
                 }
             }
-            StmtKind::ForRange { label, var, start, end, step, body } => {
+            StmtKind::ForRange {
+                label,
+                var,
+                start,
+                end,
+                step,
+                body,
+            } => {
                 self.for_range(label, &var.name, &var.ty, start, end, step.as_ref(), body);
             }
-            StmtKind::ForEach { label, vars, iter, body } => self.for_each(label, vars, iter, body),
+            StmtKind::ForEach {
+                label,
+                vars,
+                iter,
+                body,
+            } => self.for_each(label, vars, iter, body),
             StmtKind::Break(l) => match l {
                 Some(l) => self.w.line(format!("break {l};")),
                 None => self.w.line("break;"),
@@ -304,8 +394,16 @@ impl Printer<'_> {
                 }
                 None => self.w.line("return;"),
             },
-            StmtKind::Switch { scrutinee, cases, default } => self.switch(scrutinee, cases, default.as_ref()),
-            StmtKind::Try { body, catches, finally } => self.try_stmt(body, catches, finally.as_ref()),
+            StmtKind::Switch {
+                scrutinee,
+                cases,
+                default,
+            } => self.switch(scrutinee, cases, default.as_ref()),
+            StmtKind::Try {
+                body,
+                catches,
+                finally,
+            } => self.try_stmt(body, catches, finally.as_ref()),
             StmtKind::Throw { kind, message } => {
                 let class = self.exception_class(kind);
                 let m = message.as_ref().map(|m| self.expr(m)).unwrap_or_default();
@@ -313,7 +411,8 @@ impl Printer<'_> {
             }
             StmtKind::Block(b) => self.braced(String::new(), b),
             StmtKind::Unsupported(u) => {
-                self.w.line(format!("// ferry: not translated ({})", u.construct));
+                self.w
+                    .line(format!("// ferry: not translated ({})", u.construct));
             }
         }
     }
@@ -334,7 +433,11 @@ impl Printer<'_> {
         body: &Block,
     ) {
         let n = names::value(var, self.opts.naming);
-        let t = if ty.is_int() { self.ty(ty) } else { "int".into() };
+        let t = if ty.is_int() {
+            self.ty(ty)
+        } else {
+            "int".into()
+        };
         let s = self.expr(start);
         let e = self.expr_prec(end, Prec::Shift);
         let step_val = step.and_then(const_int);
@@ -345,18 +448,35 @@ impl Printer<'_> {
             (_, Some(k)) => (format!("{n} > {e}"), format!("{n} -= {}", -k)),
             (Some(st), None) => {
                 let st = self.expr(st);
-                (format!("{st} > 0 ? {n} < {e} : {n} > {e}"), format!("{n} += {st}"))
+                (
+                    format!("{st} > 0 ? {n} < {e} : {n} > {e}"),
+                    format!("{n} += {st}"),
+                )
             }
         };
         let lab = self.label(label);
         self.braced(format!("{lab}for ({t} {n} = {s}; {cond}; {upd})"), body);
     }
 
-    fn for_each(&mut self, label: &Option<String>, vars: &[ferry_ir::Binding], iter: &Expr, body: &Block) {
+    fn for_each(
+        &mut self,
+        label: &Option<String>,
+        vars: &[ferry_ir::Binding],
+        iter: &Expr,
+        body: &Block,
+    ) {
         if let ExprKind::Intrinsic { op, args } = &iter.kind {
             match (op, vars.len(), args.as_slice()) {
                 (Intrinsic::Range, 1, [a, b, rest @ ..]) => {
-                    return self.for_range(label, &vars[0].name, &vars[0].ty, a, b, rest.first(), body);
+                    return self.for_range(
+                        label,
+                        &vars[0].name,
+                        &vars[0].ty,
+                        a,
+                        b,
+                        rest.first(),
+                        body,
+                    );
                 }
                 (Intrinsic::Enumerate, 2, [xs]) => {
                     let i = names::value(&vars[0].name, self.opts.naming);
@@ -364,9 +484,14 @@ impl Printer<'_> {
                     let seq = self.stable(xs);
                     let len = self.len_text(&seq, &xs.ty);
                     let elem = self.element_text(&seq, &xs.ty, &i);
-                    let ty = if vars[1].ty.is_known() { self.ty(&vars[1].ty) } else { "var".into() };
+                    let ty = if vars[1].ty.is_known() {
+                        self.ty(&vars[1].ty)
+                    } else {
+                        "var".into()
+                    };
                     let lab = self.label(label);
-                    self.w.line(format!("{lab}for (int {i} = 0; {i} < {len}; {i}++) {{"));
+                    self.w
+                        .line(format!("{lab}for (int {i} = 0; {i} < {len}; {i}++) {{"));
                     self.w.indent();
                     if vars[1].name != "_" {
                         self.w.line(format!("{ty} {x} = {elem};"));
@@ -386,7 +511,9 @@ impl Printer<'_> {
                     let mt = self.expr_prec(m, Prec::Postfix);
                     let iter_text = self.sorted_keys_if_go(&mt, &m.ty, true);
                     let lab = self.label(label);
-                    self.w.line(format!("{lab}for (Map.Entry<{kt}, {vt}> {entry} : {iter_text}) {{"));
+                    self.w.line(format!(
+                        "{lab}for (Map.Entry<{kt}, {vt}> {entry} : {iter_text}) {{"
+                    ));
                     self.w.indent();
                     let k = names::value(&vars[0].name, self.opts.naming);
                     let v = names::value(&vars[1].name, self.opts.naming);
@@ -408,7 +535,11 @@ impl Printer<'_> {
         }
         if vars.len() == 1 {
             let n = names::value(&vars[0].name, self.opts.naming);
-            let t = if vars[0].ty.is_known() { self.ty(&vars[0].ty) } else { "var".into() };
+            let t = if vars[0].ty.is_known() {
+                self.ty(&vars[0].ty)
+            } else {
+                "var".into()
+            };
             let it = self.iterable(iter);
             let lab = self.label(label);
             self.braced(format!("{lab}for ({t} {n} : {it})"), body);
@@ -423,7 +554,11 @@ impl Printer<'_> {
             if b.name == "_" {
                 continue;
             }
-            let t = if b.ty.is_known() { self.ty(&b.ty) } else { "var".into() };
+            let t = if b.ty.is_known() {
+                self.ty(&b.ty)
+            } else {
+                "var".into()
+            };
             let n = names::value(&b.name, self.opts.naming);
             self.w.line(format!("{t} {n} = {tmp}.v{i}();"));
         }
@@ -435,15 +570,33 @@ impl Printer<'_> {
     /// An expression usable in a for-each header.
     pub(super) fn iterable(&mut self, iter: &Expr) -> String {
         match (&iter.kind, &iter.ty) {
-            (ExprKind::Intrinsic { op: Intrinsic::Keys, args }, _) if args.len() == 1 => {
+            (
+                ExprKind::Intrinsic {
+                    op: Intrinsic::Keys,
+                    args,
+                },
+                _,
+            ) if args.len() == 1 => {
                 let m = self.expr_prec(&args[0], Prec::Postfix);
                 self.sorted_keys_if_go(&m, &args[0].ty, false)
             }
-            (ExprKind::Intrinsic { op: Intrinsic::Chars, args }, _) if args.len() == 1 && args[0].ty == Type::Str => {
+            (
+                ExprKind::Intrinsic {
+                    op: Intrinsic::Chars,
+                    args,
+                },
+                _,
+            ) if args.len() == 1 && args[0].ty == Type::Str => {
                 let s = self.expr_prec(&args[0], Prec::Postfix);
                 format!("{s}.toCharArray()")
             }
-            (ExprKind::Intrinsic { op: Intrinsic::Values, args }, _) if args.len() == 1 => {
+            (
+                ExprKind::Intrinsic {
+                    op: Intrinsic::Values,
+                    args,
+                },
+                _,
+            ) if args.len() == 1 => {
                 let m = self.expr_prec(&args[0], Prec::Postfix);
                 format!("{m}.values()")
             }
@@ -452,7 +605,10 @@ impl Printer<'_> {
                 format!("{s}.toCharArray()")
             }
             (ExprKind::ListLit(items), Type::List(_))
-                if !items.is_empty() && !items.iter().any(|i| matches!(i.kind, ExprKind::Lit(ferry_ir::Literal::Null))) =>
+                if !items.is_empty()
+                    && !items
+                        .iter()
+                        .any(|i| matches!(i.kind, ExprKind::Lit(ferry_ir::Literal::Null))) =>
             {
                 // Iterating a literal needs no mutable copy.
                 self.import("java.util.List");
@@ -479,13 +635,19 @@ impl Printer<'_> {
     fn stable(&mut self, e: &Expr) -> String {
         match &e.kind {
             ExprKind::Name(_) | ExprKind::This => self.expr(e),
-            ExprKind::Field { object, .. } if matches!(object.kind, ExprKind::This | ExprKind::Name(_)) => {
+            ExprKind::Field { object, .. }
+                if matches!(object.kind, ExprKind::This | ExprKind::Name(_)) =>
+            {
                 self.expr(e)
             }
             _ => {
                 let tmp = self.fresh("items");
                 let v = self.expr(e);
-                let t = if e.ty.is_known() { self.ty(&e.ty) } else { "var".into() };
+                let t = if e.ty.is_known() {
+                    self.ty(&e.ty)
+                } else {
+                    "var".into()
+                };
                 self.w.line(format!("{t} {tmp} = {v};"));
                 tmp
             }
@@ -509,7 +671,8 @@ impl Printer<'_> {
     }
 
     fn switch(&mut self, scrutinee: &Expr, cases: &[SwitchCase], default: Option<&Block>) {
-        let breaks = cases.iter().any(|c| breaks_out(&c.body.stmts)) || default.is_some_and(|d| breaks_out(&d.stmts));
+        let breaks = cases.iter().any(|c| breaks_out(&c.body.stmts))
+            || default.is_some_and(|d| breaks_out(&d.stmts));
         if breaks {
             // A `break` in a case leaves the enclosing loop in the IR but would only leave an
             // arrow `switch` in Java: print an if/else chain instead.
@@ -530,12 +693,20 @@ impl Printer<'_> {
     }
 
     fn case_body(&mut self, head: String, body: &Block) {
-        if let [Stmt { kind: StmtKind::Expr(e), .. }] = body.stmts.as_slice() {
+        if let [Stmt {
+            kind: StmtKind::Expr(e),
+            ..
+        }] = body.stmts.as_slice()
+        {
             let e = self.expr(e);
             self.w.line(format!("{head} -> {e};"));
             return;
         }
-        if let [Stmt { kind: StmtKind::Assign { target, op, value }, .. }] = body.stmts.as_slice() {
+        if let [Stmt {
+            kind: StmtKind::Assign { target, op, value },
+            ..
+        }] = body.stmts.as_slice()
+        {
             let a = self.assign_text(target, *op, value);
             self.w.line(format!("{head} -> {a};"));
             return;
@@ -556,7 +727,11 @@ impl Printer<'_> {
             ExprKind::Name(_) => scrutinee.clone(),
             _ => {
                 let tmp = self.fresh("subject");
-                let t = if scrutinee.ty.is_known() { self.ty(&scrutinee.ty) } else { "var".into() };
+                let t = if scrutinee.ty.is_known() {
+                    self.ty(&scrutinee.ty)
+                } else {
+                    "var".into()
+                };
                 let v = self.expr(scrutinee);
                 self.w.line(format!("{t} {tmp} = {v};"));
                 Expr::new(ExprKind::Name(tmp), scrutinee.ty.clone(), scrutinee.span)
@@ -578,14 +753,25 @@ impl Printer<'_> {
                 cond = Some(match cond {
                     None => eq,
                     Some(rest) => Expr::new(
-                        ExprKind::Binary { op: ferry_ir::BinOp::Or, lhs: Box::new(eq), rhs: Box::new(rest) },
+                        ExprKind::Binary {
+                            op: ferry_ir::BinOp::Or,
+                            lhs: Box::new(eq),
+                            rhs: Box::new(rest),
+                        },
                         Type::Bool,
                         v.span,
                     ),
                 });
             }
             let Some(cond) = cond else { continue };
-            let stmt = Stmt { kind: StmtKind::If { cond, then: c.body.clone(), else_: chain }, span: scrutinee.span };
+            let stmt = Stmt {
+                kind: StmtKind::If {
+                    cond,
+                    then: c.body.clone(),
+                    else_: chain,
+                },
+                span: scrutinee.span,
+            };
             chain = Some(Block::new(vec![stmt]));
         }
         if let Some(b) = chain {
@@ -640,7 +826,8 @@ impl Printer<'_> {
                 Some(n) => names::value(n, self.opts.naming),
                 None => self.fresh("e"),
             };
-            self.w.line(format!("}} catch ({} {name}) {{", list.join(" | ")));
+            self.w
+                .line(format!("}} catch ({} {name}) {{", list.join(" | ")));
             self.w.indent();
             self.block_body(&c.body.stmts);
             self.w.dedent();
@@ -682,27 +869,35 @@ fn reads_name(e: &Expr, name: &str) -> bool {
 fn breaks_out(stmts: &[Stmt]) -> bool {
     stmts.iter().any(|s| match &s.kind {
         StmtKind::Break(None) => true,
-        StmtKind::If { then, else_, .. } => breaks_out(&then.stmts) || else_.as_ref().is_some_and(|b| breaks_out(&b.stmts)),
+        StmtKind::If { then, else_, .. } => {
+            breaks_out(&then.stmts) || else_.as_ref().is_some_and(|b| breaks_out(&b.stmts))
+        }
         StmtKind::Block(b) => breaks_out(&b.stmts),
-        StmtKind::Try { body, catches, finally } => {
+        StmtKind::Try {
+            body,
+            catches,
+            finally,
+        } => {
             breaks_out(&body.stmts)
                 || catches.iter().any(|c| breaks_out(&c.body.stmts))
                 || finally.as_ref().is_some_and(|b| breaks_out(&b.stmts))
         }
         StmtKind::Switch { cases, default, .. } => {
-            cases.iter().any(|c| breaks_out(&c.body.stmts)) || default.as_ref().is_some_and(|b| breaks_out(&b.stmts))
+            cases.iter().any(|c| breaks_out(&c.body.stmts))
+                || default.as_ref().is_some_and(|b| breaks_out(&b.stmts))
         }
         _ => false,
     })
 }
 
-
-
 /// The value of an integer literal, possibly negated.
 fn const_int(e: &Expr) -> Option<i128> {
     match &e.kind {
         ExprKind::Lit(Literal::Int(n)) => Some(*n),
-        ExprKind::Unary { op: UnaryOp::Neg, operand } => const_int(operand).map(|n| -n),
+        ExprKind::Unary {
+            op: UnaryOp::Neg,
+            operand,
+        } => const_int(operand).map(|n| -n),
         _ => None,
     }
 }

@@ -1,8 +1,8 @@
 //! Unit tests of Java printing on small IR modules.
 
 use ferry_ir::{
-    BinOp, Block, DivKind, Expr, ExprKind, Function, Item, Language, Literal, Module, RemKind, Span,
-    Stmt, StmtKind, Type,
+    BinOp, Block, DivKind, Expr, ExprKind, Function, Item, Language, Literal, Module, RemKind,
+    Span, Stmt, StmtKind, Type,
 };
 
 use crate::Options;
@@ -16,17 +16,33 @@ fn module_returning(e: Expr) -> String {
         name: "f".into(),
         params: vec![],
         ret: Type::BIG,
-        body: Some(Block::new(vec![Stmt { kind: StmtKind::Return(Some(e)), span: Span::new(0, 0) }])),
+        body: Some(Block::new(vec![Stmt {
+            kind: StmtKind::Return(Some(e)),
+            span: Span::new(0, 0),
+        }])),
         is_static: true,
         doc: None,
         span: Span::new(0, 0),
     };
-    let m = Module { language: Language::Python, name: "calc".into(), doc: None, items: vec![Item::Function(f)] };
+    let m = Module {
+        language: Language::Python,
+        name: "calc".into(),
+        doc: None,
+        items: vec![Item::Function(f)],
+    };
     super::emit(&m, &Options::default()).code
 }
 
 fn bin(op: BinOp, a: Expr, b: Expr) -> Expr {
-    Expr::new(ExprKind::Binary { op, lhs: Box::new(a), rhs: Box::new(b) }, Type::BIG, Span::new(0, 0))
+    Expr::new(
+        ExprKind::Binary {
+            op,
+            lhs: Box::new(a),
+            rhs: Box::new(b),
+        },
+        Type::BIG,
+        Span::new(0, 0),
+    )
 }
 
 #[test]
@@ -50,9 +66,20 @@ fn parentheses_only_where_needed() {
 
 #[test]
 fn unsupported_body_becomes_a_stub() {
-    let u = ferry_ir::Unsupported { construct: "generator function".into(), text: "yield x".into(), span: Span::new(0, 7) };
-    let code = module_returning(Expr::new(ExprKind::Unsupported(u), Type::Unknown, Span::new(0, 7)));
-    assert!(code.contains("throw new UnsupportedOperationException("), "{code}");
+    let u = ferry_ir::Unsupported {
+        construct: "generator function".into(),
+        text: "yield x".into(),
+        span: Span::new(0, 7),
+    };
+    let code = module_returning(Expr::new(
+        ExprKind::Unsupported(u),
+        Type::Unknown,
+        Span::new(0, 7),
+    ));
+    assert!(
+        code.contains("throw new UnsupportedOperationException("),
+        "{code}"
+    );
     assert!(code.contains("//   yield x"), "{code}");
 }
 
@@ -62,14 +89,47 @@ fn break_inside_a_case_leaves_the_loop() {
     let x = Expr::new(ExprKind::Name("x".into()), Type::I32, sp);
     let case = ferry_ir::SwitchCase {
         values: vec![int(4)],
-        body: Block::new(vec![Stmt { kind: StmtKind::Break(None), span: sp }]),
+        body: Block::new(vec![Stmt {
+            kind: StmtKind::Break(None),
+            span: sp,
+        }]),
     };
-    let switch = Stmt { kind: StmtKind::Switch { scrutinee: x, cases: vec![case], default: None }, span: sp };
+    let switch = Stmt {
+        kind: StmtKind::Switch {
+            scrutinee: x,
+            cases: vec![case],
+            default: None,
+        },
+        span: sp,
+    };
     let cond = Expr::new(ExprKind::Lit(Literal::Bool(true)), Type::Bool, sp);
-    let body = Block::new(vec![Stmt { kind: StmtKind::While { label: None, cond, body: Block::new(vec![switch]) }, span: sp }]);
-    let f = Function { name: "main".into(), params: vec![], ret: Type::Void, body: Some(body), is_static: true, doc: None, span: sp };
-    let m = Module { language: Language::Go, name: "loop".into(), doc: None, items: vec![Item::Function(f)] };
+    let body = Block::new(vec![Stmt {
+        kind: StmtKind::While {
+            label: None,
+            cond,
+            body: Block::new(vec![switch]),
+        },
+        span: sp,
+    }]);
+    let f = Function {
+        name: "main".into(),
+        params: vec![],
+        ret: Type::Void,
+        body: Some(body),
+        is_static: true,
+        doc: None,
+        span: sp,
+    };
+    let m = Module {
+        language: Language::Go,
+        name: "loop".into(),
+        doc: None,
+        items: vec![Item::Function(f)],
+    };
     let code = super::emit(&m, &Options::default()).code;
-    assert!(code.contains("if (x == 4) {\n                break;"), "{code}");
+    assert!(
+        code.contains("if (x == 4) {\n                break;"),
+        "{code}"
+    );
     assert!(!code.contains("switch"), "{code}");
 }

@@ -80,9 +80,15 @@ impl Printer<'_> {
             (0, Type::Void) => ("Runnable", None),
             (0, _) => ("Supplier", Some(vec![self.boxed(r)])),
             (1, Type::Void) => ("Consumer", Some(args.clone())),
-            (1, _) => ("Function", Some([args.clone(), vec![self.boxed(r)]].concat())),
+            (1, _) => (
+                "Function",
+                Some([args.clone(), vec![self.boxed(r)]].concat()),
+            ),
             (2, Type::Void) => ("BiConsumer", Some(args.clone())),
-            (_, _) => ("BiFunction", Some([args.clone(), vec![self.boxed(r)]].concat())),
+            (_, _) => (
+                "BiFunction",
+                Some([args.clone(), vec![self.boxed(r)]].concat()),
+            ),
         };
         if iface != "Runnable" {
             self.import(&format!("java.util.function.{iface}"));

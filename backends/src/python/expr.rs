@@ -5,8 +5,8 @@ use ferry_ir::{
     LambdaBody, Literal, RemKind, StmtKind, Type, UnaryOp, CONSTRUCTOR,
 };
 
-use crate::literal::{double_quoted, ControlEscape};
 use super::Printer;
+use crate::literal::{double_quoted, ControlEscape};
 
 /// Python precedence levels, loosest first (the Python reference, "Operator precedence").
 pub(super) mod prec {

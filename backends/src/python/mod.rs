@@ -661,7 +661,6 @@ fn unprintable(f: &Function) -> Option<(Span, &'static str)> {
     u.0
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::expr::{float_lit, str_lit};

@@ -1,8 +1,8 @@
 //! Expressions: operators with Java's semantics made explicit, literals, names, objects, lambdas.
 
 use ferry_ir::{
-    BinOp, DivKind, EqKind, Expr, ExprKind, Intrinsic, LambdaBody, Language, Literal, Param, RemKind,
-    Stmt, StmtKind, Type, UnaryOp, CONSTRUCTOR,
+    BinOp, DivKind, EqKind, Expr, ExprKind, Intrinsic, LambdaBody, Language, Literal, Param,
+    RemKind, Stmt, StmtKind, Type, UnaryOp, CONSTRUCTOR,
 };
 use tree_sitter::Node;
 
@@ -15,7 +15,16 @@ pub(super) fn intrinsic(op: Intrinsic, args: Vec<Expr>, node: Node<'_>) -> Expr 
     let ty = op.result_type(&tys);
     let ty = match (op, ty) {
         // Java lengths, indexes and parsed numbers are `int`.
-        (Intrinsic::Len(_) | Intrinsic::IndexOf | Intrinsic::LastIndexOf | Intrinsic::CompareStr | Intrinsic::ParseInt | Intrinsic::CharCode | Intrinsic::Count, _) => Type::I32,
+        (
+            Intrinsic::Len(_)
+            | Intrinsic::IndexOf
+            | Intrinsic::LastIndexOf
+            | Intrinsic::CompareStr
+            | Intrinsic::ParseInt
+            | Intrinsic::CharCode
+            | Intrinsic::Count,
+            _,
+        ) => Type::I32,
         (_, t) => t,
     };
     Expr::new(ExprKind::Intrinsic { op, args }, ty, span(node))
@@ -33,7 +42,9 @@ fn lit(l: Literal, ty: Type, node: Node<'_>) -> Expr {
 fn promote(a: &Type, b: &Type) -> Type {
     match (a, b) {
         (Type::Float, _) | (_, Type::Float) => Type::Float,
-        (Type::Int(ferry_ir::IntKind::I64), _) | (_, Type::Int(ferry_ir::IntKind::I64)) => Type::I64,
+        (Type::Int(ferry_ir::IntKind::I64), _) | (_, Type::Int(ferry_ir::IntKind::I64)) => {
+            Type::I64
+        }
         _ => Type::I32,
     }
 }
@@ -54,7 +65,14 @@ impl Lowerer<'_> {
         let sp = e.span;
         match e.ty {
             Type::Str => e,
-            _ => Expr::new(ExprKind::Intrinsic { op: Intrinsic::ToStr(Language::Java), args: vec![e] }, Type::Str, sp),
+            _ => Expr::new(
+                ExprKind::Intrinsic {
+                    op: Intrinsic::ToStr(Language::Java),
+                    args: vec![e],
+                },
+                Type::Str,
+                sp,
+            ),
         }
     }
 
@@ -62,7 +80,14 @@ impl Lowerer<'_> {
     pub(super) fn as_number(&mut self, e: Expr) -> Expr {
         if e.ty == Type::Char {
             let sp = e.span;
-            return Expr::new(ExprKind::Intrinsic { op: Intrinsic::CharCode, args: vec![e] }, Type::I32, sp);
+            return Expr::new(
+                ExprKind::Intrinsic {
+                    op: Intrinsic::CharCode,
+                    args: vec![e],
+                },
+                Type::I32,
+                sp,
+            );
         }
         e
     }
@@ -84,13 +109,23 @@ impl Lowerer<'_> {
         match node.kind() {
             "array_initializer" => {
                 let elem = ty.element().cloned().unwrap_or(Type::Unknown);
-                let items: Vec<Expr> = named_children(node).into_iter().map(|c| self.expr_expect(c, &elem)).collect();
+                let items: Vec<Expr> = named_children(node)
+                    .into_iter()
+                    .map(|c| self.expr_expect(c, &elem))
+                    .collect();
                 Expr::new(ExprKind::ListLit(items), ty.clone(), span(node))
             }
             _ => {
                 let mut e = self.expr(node);
                 if !e.ty.is_known() && ty.is_known() {
-                    if let ExprKind::Intrinsic { op: Intrinsic::NewCollection | Intrinsic::CopyOf, .. } | ExprKind::ListLit(_) | ExprKind::MapLit(_) | ExprKind::Lambda { .. } = e.kind {
+                    if let ExprKind::Intrinsic {
+                        op: Intrinsic::NewCollection | Intrinsic::CopyOf,
+                        ..
+                    }
+                    | ExprKind::ListLit(_)
+                    | ExprKind::MapLit(_)
+                    | ExprKind::Lambda { .. } = e.kind
+                    {
                         e.ty = ty.clone();
                     }
                 }
@@ -100,7 +135,14 @@ impl Lowerer<'_> {
                         return lit(Literal::Float(n as f64), Type::Float, node);
                     }
                     let sp = e.span;
-                    return Expr::new(ExprKind::Cast { expr: Box::new(e), to: Type::Float }, Type::Float, sp);
+                    return Expr::new(
+                        ExprKind::Cast {
+                            expr: Box::new(e),
+                            to: Type::Float,
+                        },
+                        Type::Float,
+                        sp,
+                    );
                 }
                 if ty.is_int() && e.ty == Type::Char {
                     return self.as_number(e);
@@ -120,7 +162,10 @@ impl Lowerer<'_> {
                 Some(c) => self.expr(*c),
                 None => self.missing(node),
             },
-            "decimal_integer_literal" | "hex_integer_literal" | "octal_integer_literal" | "binary_integer_literal" => {
+            "decimal_integer_literal"
+            | "hex_integer_literal"
+            | "octal_integer_literal"
+            | "binary_integer_literal" => {
                 let t = self.text(node).replace('_', "");
                 let (t, long) = match t.strip_suffix(['l', 'L']) {
                     Some(s) => (s.to_string(), true),
@@ -136,7 +181,11 @@ impl Lowerer<'_> {
                     t.parse().ok()
                 };
                 match v {
-                    Some(v) => lit(Literal::Int(v), if long { Type::I64 } else { Type::I32 }, node),
+                    Some(v) => lit(
+                        Literal::Int(v),
+                        if long { Type::I64 } else { Type::I32 },
+                        node,
+                    ),
                     None => self.unsupported_expr(node, "integer literal"),
                 }
             }
@@ -166,23 +215,41 @@ impl Lowerer<'_> {
                     None => self.unsupported_expr(node, "character literal"),
                 }
             }
-            "this" => Expr::new(ExprKind::This, self.current.clone().map_or(Type::Unknown, Type::Named), sp),
+            "this" => Expr::new(
+                ExprKind::This,
+                self.current.clone().map_or(Type::Unknown, Type::Named),
+                sp,
+            ),
             "identifier" => self.identifier(node),
             "field_access" => self.field_access(node),
             "array_access" => {
-                let (Some(a), Some(i)) = (node.child_by_field_name("array"), node.child_by_field_name("index")) else {
+                let (Some(a), Some(i)) = (
+                    node.child_by_field_name("array"),
+                    node.child_by_field_name("index"),
+                ) else {
                     return self.missing(node);
                 };
                 let a = self.expr(a);
                 let i = self.expr(i);
                 let i = self.as_number(i);
                 let ty = a.ty.element().cloned().unwrap_or(Type::Unknown);
-                Expr::new(ExprKind::Index { object: Box::new(a), index: Box::new(i) }, ty, sp)
+                Expr::new(
+                    ExprKind::Index {
+                        object: Box::new(a),
+                        index: Box::new(i),
+                    },
+                    ty,
+                    sp,
+                )
             }
             "binary_expression" => self.binary(node),
             "unary_expression" => {
-                let op_text = node.child_by_field_name("operator").map_or("", |o| self.text(o));
-                let Some(operand) = node.child_by_field_name("operand") else { return self.missing(node) };
+                let op_text = node
+                    .child_by_field_name("operator")
+                    .map_or("", |o| self.text(o));
+                let Some(operand) = node.child_by_field_name("operand") else {
+                    return self.missing(node);
+                };
                 let e = self.expr(operand);
                 let op = match op_text {
                     "-" => UnaryOp::Neg,
@@ -197,17 +264,38 @@ impl Lowerer<'_> {
                 if let (UnaryOp::Neg, ExprKind::Lit(Literal::Float(f))) = (op, &e.kind) {
                     return lit(Literal::Float(-f), Type::Float, node);
                 }
-                let e = if op == UnaryOp::Not { e } else { self.as_number(e) };
+                let e = if op == UnaryOp::Not {
+                    e
+                } else {
+                    self.as_number(e)
+                };
                 let ty = e.ty.clone();
-                Expr::new(ExprKind::Unary { op, operand: Box::new(e) }, ty, sp)
+                Expr::new(
+                    ExprKind::Unary {
+                        op,
+                        operand: Box::new(e),
+                    },
+                    ty,
+                    sp,
+                )
             }
             "update_expression" => {
-                let Some(target) = named_children(node).into_iter().next() else { return self.missing(node) };
+                let Some(target) = named_children(node).into_iter().next() else {
+                    return self.missing(node);
+                };
                 let prefix = node.child(0).is_some_and(|c| !c.is_named());
                 let increment = self.text(node).contains("++");
                 let t = self.expr(target);
                 let ty = t.ty.clone();
-                Expr::new(ExprKind::IncDec { target: Box::new(t), increment, prefix }, ty, sp)
+                Expr::new(
+                    ExprKind::IncDec {
+                        target: Box::new(t),
+                        increment,
+                        prefix,
+                    },
+                    ty,
+                    sp,
+                )
             }
             "ternary_expression" => {
                 let (Some(c), Some(a), Some(b)) = (
@@ -220,12 +308,31 @@ impl Lowerer<'_> {
                 let c = self.expr(c);
                 let a = self.expr(a);
                 let b = self.expr(b);
-                let ty = if a.ty.is_known() { a.ty.clone() } else { b.ty.clone() };
-                let ty = if a.ty.is_numeric() && b.ty.is_numeric() { promote(&a.ty, &b.ty) } else { ty };
-                Expr::new(ExprKind::Cond { cond: Box::new(c), then: Box::new(a), else_: Box::new(b) }, ty, sp)
+                let ty = if a.ty.is_known() {
+                    a.ty.clone()
+                } else {
+                    b.ty.clone()
+                };
+                let ty = if a.ty.is_numeric() && b.ty.is_numeric() {
+                    promote(&a.ty, &b.ty)
+                } else {
+                    ty
+                };
+                Expr::new(
+                    ExprKind::Cond {
+                        cond: Box::new(c),
+                        then: Box::new(a),
+                        else_: Box::new(b),
+                    },
+                    ty,
+                    sp,
+                )
             }
             "cast_expression" => {
-                let (Some(t), Some(v)) = (node.child_by_field_name("type"), node.child_by_field_name("value")) else {
+                let (Some(t), Some(v)) = (
+                    node.child_by_field_name("type"),
+                    node.child_by_field_name("value"),
+                ) else {
                     return self.missing(node);
                 };
                 let to = self.lower_type(t);
@@ -238,7 +345,14 @@ impl Lowerer<'_> {
                         n
                     }
                     (a, b) if a == b => e,
-                    (Type::Int(_) | Type::Float, _) => Expr::new(ExprKind::Cast { expr: Box::new(e), to: to.clone() }, to, sp),
+                    (Type::Int(_) | Type::Float, _) => Expr::new(
+                        ExprKind::Cast {
+                            expr: Box::new(e),
+                            to: to.clone(),
+                        },
+                        to,
+                        sp,
+                    ),
                     _ => {
                         let mut e = e;
                         e.ty = to;
@@ -265,10 +379,24 @@ impl Lowerer<'_> {
             if let Some(t) = self.field_type(&c, &name) {
                 if let Some(owner) = self.static_field_owner(&c, &name) {
                     let class = Expr::new(ExprKind::Name(owner.clone()), Type::Named(owner), sp);
-                    return Expr::new(ExprKind::Field { object: Box::new(class), name }, t, sp);
+                    return Expr::new(
+                        ExprKind::Field {
+                            object: Box::new(class),
+                            name,
+                        },
+                        t,
+                        sp,
+                    );
                 }
                 let this = Expr::new(ExprKind::This, Type::Named(c), sp);
-                return Expr::new(ExprKind::Field { object: Box::new(this), name }, t, sp);
+                return Expr::new(
+                    ExprKind::Field {
+                        object: Box::new(this),
+                        name,
+                    },
+                    t,
+                    sp,
+                );
             }
         }
         if let Some(t) = self.globals.get(&name) {
@@ -281,24 +409,61 @@ impl Lowerer<'_> {
     }
 
     fn field_access(&mut self, node: Node<'_>) -> Expr {
-        let (Some(obj), Some(field)) = (node.child_by_field_name("object"), node.child_by_field_name("field")) else {
+        let (Some(obj), Some(field)) = (
+            node.child_by_field_name("object"),
+            node.child_by_field_name("field"),
+        ) else {
             return self.missing(node);
         };
         let fname = self.text(field).to_string();
         let otext = self.text(obj);
         match (otext, fname.as_str()) {
-            ("Integer", "MAX_VALUE") => return with_ty(Intrinsic::MaxInt(ferry_ir::IntKind::I32), vec![], Type::I32, node),
-            ("Integer", "MIN_VALUE") => return with_ty(Intrinsic::MinInt(ferry_ir::IntKind::I32), vec![], Type::I32, node),
-            ("Long", "MAX_VALUE") => return with_ty(Intrinsic::MaxInt(ferry_ir::IntKind::I64), vec![], Type::I64, node),
-            ("Long", "MIN_VALUE") => return with_ty(Intrinsic::MinInt(ferry_ir::IntKind::I64), vec![], Type::I64, node),
+            ("Integer", "MAX_VALUE") => {
+                return with_ty(
+                    Intrinsic::MaxInt(ferry_ir::IntKind::I32),
+                    vec![],
+                    Type::I32,
+                    node,
+                )
+            }
+            ("Integer", "MIN_VALUE") => {
+                return with_ty(
+                    Intrinsic::MinInt(ferry_ir::IntKind::I32),
+                    vec![],
+                    Type::I32,
+                    node,
+                )
+            }
+            ("Long", "MAX_VALUE") => {
+                return with_ty(
+                    Intrinsic::MaxInt(ferry_ir::IntKind::I64),
+                    vec![],
+                    Type::I64,
+                    node,
+                )
+            }
+            ("Long", "MIN_VALUE") => {
+                return with_ty(
+                    Intrinsic::MinInt(ferry_ir::IntKind::I64),
+                    vec![],
+                    Type::I64,
+                    node,
+                )
+            }
             ("Math", "PI") => return intrinsic(Intrinsic::Pi, vec![], node),
             ("Math", "E") => return intrinsic(Intrinsic::E, vec![], node),
-            ("Double", "POSITIVE_INFINITY" | "MAX_VALUE") => return intrinsic(Intrinsic::Inf, vec![], node),
+            ("Double", "POSITIVE_INFINITY" | "MAX_VALUE") => {
+                return intrinsic(Intrinsic::Inf, vec![], node)
+            }
             _ => {}
         }
         let o = self.expr(obj);
         if fname == "length" && matches!(o.ty, Type::Array(_) | Type::List(_)) {
-            return intrinsic(Intrinsic::Len(ferry_ir::intrinsics::StrUnit::CodeUnit), vec![o], node);
+            return intrinsic(
+                Intrinsic::Len(ferry_ir::intrinsics::StrUnit::CodeUnit),
+                vec![o],
+                node,
+            );
         }
         let ty = match &o.ty {
             Type::Named(c) => self.field_type(c, &fname).unwrap_or(Type::Unknown),
@@ -307,14 +472,27 @@ impl Lowerer<'_> {
         if o.ty == Type::Unknown {
             return self.unsupported_expr(node, "field of an unknown value");
         }
-        Expr::new(ExprKind::Field { object: Box::new(o), name: fname }, ty, span(node))
+        Expr::new(
+            ExprKind::Field {
+                object: Box::new(o),
+                name: fname,
+            },
+            ty,
+            span(node),
+        )
     }
 
     fn binary(&mut self, node: Node<'_>) -> Expr {
-        let (Some(l), Some(r)) = (node.child_by_field_name("left"), node.child_by_field_name("right")) else {
+        let (Some(l), Some(r)) = (
+            node.child_by_field_name("left"),
+            node.child_by_field_name("right"),
+        ) else {
             return self.missing(node);
         };
-        let op_text = node.child_by_field_name("operator").map_or("", |o| self.text(o)).to_string();
+        let op_text = node
+            .child_by_field_name("operator")
+            .map_or("", |o| self.text(o))
+            .to_string();
         let a = self.expr(l);
         let b = self.expr(r);
         self.binary_op(&op_text, a, b, node)
@@ -323,7 +501,15 @@ impl Lowerer<'_> {
     pub(super) fn binary_op(&mut self, op_text: &str, a: Expr, b: Expr, node: Node<'_>) -> Expr {
         let sp = span(node);
         let mk = |op: BinOp, a: Expr, b: Expr, ty: Type| {
-            Expr::new(ExprKind::Binary { op, lhs: Box::new(a), rhs: Box::new(b) }, ty, sp)
+            Expr::new(
+                ExprKind::Binary {
+                    op,
+                    lhs: Box::new(a),
+                    rhs: Box::new(b),
+                },
+                ty,
+                sp,
+            )
         };
         if op_text == "+" && (a.ty == Type::Str || b.ty == Type::Str) {
             let a = self.stringify(a);
@@ -335,19 +521,38 @@ impl Lowerer<'_> {
             "||" => mk(BinOp::Or, a, b, Type::Bool),
             "==" | "!=" => {
                 let both_char = a.ty == Type::Char && b.ty == Type::Char;
-                let (a, b) = if both_char { (a, b) } else { (self.as_number(a), self.as_number(b)) };
-                let kind = if is_reference(&a.ty) && is_reference(&b.ty) || matches!(a.kind, ExprKind::Lit(Literal::Null)) || matches!(b.kind, ExprKind::Lit(Literal::Null)) {
+                let (a, b) = if both_char {
+                    (a, b)
+                } else {
+                    (self.as_number(a), self.as_number(b))
+                };
+                let kind = if is_reference(&a.ty) && is_reference(&b.ty)
+                    || matches!(a.kind, ExprKind::Lit(Literal::Null))
+                    || matches!(b.kind, ExprKind::Lit(Literal::Null))
+                {
                     EqKind::Reference
                 } else {
                     EqKind::Value
                 };
-                let op = if op_text == "==" { BinOp::Eq(kind) } else { BinOp::Ne(kind) };
+                let op = if op_text == "==" {
+                    BinOp::Eq(kind)
+                } else {
+                    BinOp::Ne(kind)
+                };
                 mk(op, a, b, Type::Bool)
             }
             "<" | "<=" | ">" | ">=" => {
                 let both_char = a.ty == Type::Char && b.ty == Type::Char;
-                let (a, b) = if both_char { (a, b) } else { (self.as_number(a), self.as_number(b)) };
-                let (a, b) = if a.ty == Type::Float || b.ty == Type::Float { (to_float(a), to_float(b)) } else { (a, b) };
+                let (a, b) = if both_char {
+                    (a, b)
+                } else {
+                    (self.as_number(a), self.as_number(b))
+                };
+                let (a, b) = if a.ty == Type::Float || b.ty == Type::Float {
+                    (to_float(a), to_float(b))
+                } else {
+                    (a, b)
+                };
                 let op = match op_text {
                     "<" => BinOp::Lt,
                     "<=" => BinOp::Le,
@@ -369,7 +574,11 @@ impl Lowerer<'_> {
                 let b = self.as_number(b);
                 let ty = promote(&a.ty, &b.ty);
                 let float = ty == Type::Float;
-                let (a, b) = if float && !matches!(op_text, "<<" | ">>" | ">>>") { (to_float(a), to_float(b)) } else { (a, b) };
+                let (a, b) = if float && !matches!(op_text, "<<" | ">>" | ">>>") {
+                    (to_float(a), to_float(b))
+                } else {
+                    (a, b)
+                };
                 let op = match op_text {
                     "+" => BinOp::Add,
                     "-" => BinOp::Sub,
@@ -384,7 +593,11 @@ impl Lowerer<'_> {
                     ">>>" => BinOp::UShr,
                     _ => return self.unsupported_expr(node, "binary operator"),
                 };
-                let ty = if matches!(op, BinOp::Shl | BinOp::Shr | BinOp::UShr) { a.ty.clone() } else { ty };
+                let ty = if matches!(op, BinOp::Shl | BinOp::Shr | BinOp::UShr) {
+                    a.ty.clone()
+                } else {
+                    ty
+                };
                 mk(op, a, b, ty)
             }
         }
@@ -393,14 +606,30 @@ impl Lowerer<'_> {
     /// `x = e`, `x += e`, and `list.set`-style stores.
     pub(super) fn assignment(&mut self, node: Node<'_>) -> Stmt {
         let sp = span(node);
-        let (Some(l), Some(r)) = (node.child_by_field_name("left"), node.child_by_field_name("right")) else {
-            return Stmt { kind: StmtKind::Expr(self.missing(node)), span: sp };
+        let (Some(l), Some(r)) = (
+            node.child_by_field_name("left"),
+            node.child_by_field_name("right"),
+        ) else {
+            return Stmt {
+                kind: StmtKind::Expr(self.missing(node)),
+                span: sp,
+            };
         };
-        let op_text = node.child_by_field_name("operator").map_or("=", |o| self.text(o)).to_string();
+        let op_text = node
+            .child_by_field_name("operator")
+            .map_or("=", |o| self.text(o))
+            .to_string();
         let target = self.expr(l);
         if op_text == "=" {
             let value = self.expr_expect(r, &target.ty.clone());
-            return Stmt { kind: StmtKind::Assign { target, op: None, value }, span: sp };
+            return Stmt {
+                kind: StmtKind::Assign {
+                    target,
+                    op: None,
+                    value,
+                },
+                span: sp,
+            };
         }
         let bin = op_text.trim_end_matches('=');
         let value = self.expr(r);
@@ -412,41 +641,120 @@ impl Lowerer<'_> {
                 if target.ty == Type::Char {
                     // `c += 1` on a char: keep char arithmetic explicit.
                     let code = self.as_number(target.clone());
-                    let sum = Expr::new(ExprKind::Binary { op, lhs: Box::new(code), rhs: Box::new(rhs) }, Type::I32, sp);
-                    rhs = Expr::new(ExprKind::Intrinsic { op: Intrinsic::CodeChar, args: vec![sum] }, Type::Char, sp);
-                    return Stmt { kind: StmtKind::Assign { target, op: None, value: rhs }, span: sp };
+                    let sum = Expr::new(
+                        ExprKind::Binary {
+                            op,
+                            lhs: Box::new(code),
+                            rhs: Box::new(rhs),
+                        },
+                        Type::I32,
+                        sp,
+                    );
+                    rhs = Expr::new(
+                        ExprKind::Intrinsic {
+                            op: Intrinsic::CodeChar,
+                            args: vec![sum],
+                        },
+                        Type::Char,
+                        sp,
+                    );
+                    return Stmt {
+                        kind: StmtKind::Assign {
+                            target,
+                            op: None,
+                            value: rhs,
+                        },
+                        span: sp,
+                    };
                 }
                 if target.ty.is_int() && rhs.ty == Type::Float {
-                    return Stmt { kind: StmtKind::Unsupported(self.unsupported(node, "compound assignment narrowing a double")), span: sp };
+                    return Stmt {
+                        kind: StmtKind::Unsupported(
+                            self.unsupported(node, "compound assignment narrowing a double"),
+                        ),
+                        span: sp,
+                    };
                 }
-                Stmt { kind: StmtKind::Assign { target, op: Some(op), value: rhs }, span: sp }
+                Stmt {
+                    kind: StmtKind::Assign {
+                        target,
+                        op: Some(op),
+                        value: rhs,
+                    },
+                    span: sp,
+                }
             }
-            _ => Stmt { kind: StmtKind::Expr(combined), span: sp },
+            _ => Stmt {
+                kind: StmtKind::Expr(combined),
+                span: sp,
+            },
         }
     }
 
     /// `super(..)` / `this(..)` in a constructor.
     pub(super) fn constructor_call(&mut self, node: Node<'_>) -> Expr {
         let sp = span(node);
-        let args: Vec<Expr> = node.child_by_field_name("arguments").map(named_children).unwrap_or_default().into_iter().map(|a| self.expr(a)).collect();
+        let args: Vec<Expr> = node
+            .child_by_field_name("arguments")
+            .map(named_children)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|a| self.expr(a))
+            .collect();
         let is_super = self.text(node).trim_start().starts_with("super");
-        let recv = Expr::new(if is_super { ExprKind::Super } else { ExprKind::This }, Type::Unknown, sp);
-        Expr::new(ExprKind::MethodCall { receiver: Box::new(recv), method: CONSTRUCTOR.to_string(), args }, Type::Void, sp)
+        let recv = Expr::new(
+            if is_super {
+                ExprKind::Super
+            } else {
+                ExprKind::This
+            },
+            Type::Unknown,
+            sp,
+        );
+        Expr::new(
+            ExprKind::MethodCall {
+                receiver: Box::new(recv),
+                method: CONSTRUCTOR.to_string(),
+                args,
+            },
+            Type::Void,
+            sp,
+        )
     }
 
     pub(super) fn lambda(&mut self, node: Node<'_>, param_types: &[Type]) -> Expr {
         let sp = span(node);
         let mut params = Vec::new();
         if let Some(ps) = node.child_by_field_name("parameters") {
-            let ids: Vec<Node<'_>> = if ps.kind() == "identifier" { vec![ps] } else { named_children(ps) };
+            let ids: Vec<Node<'_>> = if ps.kind() == "identifier" {
+                vec![ps]
+            } else {
+                named_children(ps)
+            };
             for (i, p) in ids.into_iter().enumerate() {
                 let (name, ty) = if p.kind() == "formal_parameter" {
-                    let t = p.child_by_field_name("type").map_or(Type::Unknown, |t| self.lower_type(t));
-                    (p.child_by_field_name("name").map(|n| self.text(n).to_string()).unwrap_or_default(), t)
+                    let t = p
+                        .child_by_field_name("type")
+                        .map_or(Type::Unknown, |t| self.lower_type(t));
+                    (
+                        p.child_by_field_name("name")
+                            .map(|n| self.text(n).to_string())
+                            .unwrap_or_default(),
+                        t,
+                    )
                 } else {
-                    (self.text(p).to_string(), param_types.get(i).cloned().unwrap_or(Type::Unknown))
+                    (
+                        self.text(p).to_string(),
+                        param_types.get(i).cloned().unwrap_or(Type::Unknown),
+                    )
                 };
-                params.push(Param { name, ty, variadic: false, default: None, span: span(p) });
+                params.push(Param {
+                    name,
+                    ty,
+                    variadic: false,
+                    default: None,
+                    span: span(p),
+                });
             }
         }
         self.push_scope();
@@ -469,11 +777,23 @@ impl Lowerer<'_> {
 
     fn new_array(&mut self, node: Node<'_>) -> Expr {
         let sp = span(node);
-        let base = node.child_by_field_name("type").map_or(Type::Unknown, |t| self.lower_type(t));
+        let base = node
+            .child_by_field_name("type")
+            .map_or(Type::Unknown, |t| self.lower_type(t));
         let mut cursor = node.walk();
-        let dims: Vec<Node<'_>> = node.children_by_field_name("dimensions", &mut cursor).collect();
-        let sizes: Vec<Node<'_>> = dims.iter().filter(|d| d.kind() == "dimensions_expr").copied().collect();
-        let empty_dims: usize = dims.iter().filter(|d| d.kind() == "dimensions").map(|d| self.text(*d).matches('[').count()).sum();
+        let dims: Vec<Node<'_>> = node
+            .children_by_field_name("dimensions", &mut cursor)
+            .collect();
+        let sizes: Vec<Node<'_>> = dims
+            .iter()
+            .filter(|d| d.kind() == "dimensions_expr")
+            .copied()
+            .collect();
+        let empty_dims: usize = dims
+            .iter()
+            .filter(|d| d.kind() == "dimensions")
+            .map(|d| self.text(*d).matches('[').count())
+            .sum();
         let total = sizes.len() + empty_dims;
         let mut ty = base.clone();
         for _ in 0..total {
@@ -490,10 +810,19 @@ impl Lowerer<'_> {
         let mut fill = self.default_value(&elem_ty, node);
         let mut cur_ty = elem_ty;
         for s in sizes.iter().rev() {
-            let Some(n) = named_children(*s).into_iter().next() else { return self.missing(node) };
+            let Some(n) = named_children(*s).into_iter().next() else {
+                return self.missing(node);
+            };
             let n = self.expr(n);
             cur_ty = Type::array(cur_ty);
-            fill = Expr::new(ExprKind::Intrinsic { op: Intrinsic::NewFilled, args: vec![n, fill] }, cur_ty.clone(), sp);
+            fill = Expr::new(
+                ExprKind::Intrinsic {
+                    op: Intrinsic::NewFilled,
+                    args: vec![n, fill],
+                },
+                cur_ty.clone(),
+                sp,
+            );
         }
         fill
     }
@@ -509,7 +838,14 @@ fn to_float(e: Expr) -> Expr {
         #[allow(clippy::cast_precision_loss)]
         return Expr::new(ExprKind::Lit(Literal::Float(n as f64)), Type::Float, sp);
     }
-    Expr::new(ExprKind::Cast { expr: Box::new(e), to: Type::Float }, Type::Float, sp)
+    Expr::new(
+        ExprKind::Cast {
+            expr: Box::new(e),
+            to: Type::Float,
+        },
+        Type::Float,
+        sp,
+    )
 }
 
 /// Resolves Java escapes in a literal body.

@@ -6,8 +6,13 @@ use tree_sitter::Node;
 use super::{span, ClassInfo, Lowerer};
 use crate::common::named_children;
 
-const EXCEPTION_BASES: &[&str] =
-    &["Exception", "RuntimeException", "IllegalArgumentException", "IllegalStateException", "Error"];
+const EXCEPTION_BASES: &[&str] = &[
+    "Exception",
+    "RuntimeException",
+    "IllegalArgumentException",
+    "IllegalStateException",
+    "Error",
+];
 
 fn has_modifier(l: &Lowerer<'_>, node: Node<'_>, m: &str) -> bool {
     named_children(node)
@@ -17,7 +22,9 @@ fn has_modifier(l: &Lowerer<'_>, node: Node<'_>, m: &str) -> bool {
 }
 
 fn body_members(node: Node<'_>) -> Vec<Node<'_>> {
-    node.child_by_field_name("body").map(named_children).unwrap_or_default()
+    node.child_by_field_name("body")
+        .map(named_children)
+        .unwrap_or_default()
 }
 
 impl Lowerer<'_> {
@@ -44,24 +51,41 @@ impl Lowerer<'_> {
     pub(super) fn program(&mut self, root: Node<'_>, module: &mut Module) {
         let tops: Vec<Node<'_>> = named_children(root)
             .into_iter()
-            .filter(|n| matches!(n.kind(), "class_declaration" | "interface_declaration" | "enum_declaration" | "record_declaration"))
+            .filter(|n| {
+                matches!(
+                    n.kind(),
+                    "class_declaration"
+                        | "interface_declaration"
+                        | "enum_declaration"
+                        | "record_declaration"
+                )
+            })
             .collect();
         let module_class = tops
             .iter()
-            .find(|c| c.kind() == "class_declaration" && body_members(**c).iter().any(|m| {
-                m.kind() == "method_declaration"
-                    && m.child_by_field_name("name").is_some_and(|n| self.text(n) == "main")
-            }))
-            .or_else(|| tops.iter().find(|c| {
+            .find(|c| {
                 c.kind() == "class_declaration"
-                    && body_members(**c).iter().all(|m| {
-                        !matches!(m.kind(), "method_declaration" | "field_declaration")
-                            || has_modifier(self, *m, "static")
+                    && body_members(**c).iter().any(|m| {
+                        m.kind() == "method_declaration"
+                            && m.child_by_field_name("name")
+                                .is_some_and(|n| self.text(n) == "main")
                     })
-            }))
+            })
+            .or_else(|| {
+                tops.iter().find(|c| {
+                    c.kind() == "class_declaration"
+                        && body_members(**c).iter().all(|m| {
+                            !matches!(m.kind(), "method_declaration" | "field_declaration")
+                                || has_modifier(self, *m, "static")
+                        })
+                })
+            })
             .copied();
         if let Some(mc) = module_class {
-            self.module_class = mc.child_by_field_name("name").map(|n| self.text(n).to_string()).unwrap_or_default();
+            self.module_class = mc
+                .child_by_field_name("name")
+                .map(|n| self.text(n).to_string())
+                .unwrap_or_default();
             module.doc = self.doc_of(mc);
         }
         // Pass 1: signatures.
@@ -71,18 +95,31 @@ impl Lowerer<'_> {
                 for m in body_members(*top) {
                     match m.kind() {
                         "method_declaration" => {
-                            let name = m.child_by_field_name("name").map(|n| self.text(n).to_string()).unwrap_or_default();
-                            let ret = m.child_by_field_name("type").map_or(Type::Void, |t| self.lower_type(t));
+                            let name = m
+                                .child_by_field_name("name")
+                                .map(|n| self.text(n).to_string())
+                                .unwrap_or_default();
+                            let ret = m
+                                .child_by_field_name("type")
+                                .map_or(Type::Void, |t| self.lower_type(t));
                             self.functions.insert(name, ret);
                         }
                         "field_declaration" => {
-                            let base = m.child_by_field_name("type").map_or(Type::Unknown, |t| self.lower_type(t));
+                            let base = m
+                                .child_by_field_name("type")
+                                .map_or(Type::Unknown, |t| self.lower_type(t));
                             for d in declarators(m) {
-                                let name = d.child_by_field_name("name").map(|n| self.text(n).to_string()).unwrap_or_default();
+                                let name = d
+                                    .child_by_field_name("name")
+                                    .map(|n| self.text(n).to_string())
+                                    .unwrap_or_default();
                                 self.globals.insert(name, with_dims(self, d, base.clone()));
                             }
                         }
-                        "class_declaration" | "interface_declaration" | "enum_declaration" | "record_declaration" => all_classes.push(m),
+                        "class_declaration"
+                        | "interface_declaration"
+                        | "enum_declaration"
+                        | "record_declaration" => all_classes.push(m),
                         _ => {}
                     }
                 }
@@ -111,12 +148,20 @@ impl Lowerer<'_> {
                             module.items.push(Item::Global(g));
                         }
                     }
-                    "class_declaration" | "interface_declaration" | "enum_declaration" | "record_declaration" => {
-                        module.items.push(self.class(m).map_or_else(Item::Unsupported, Item::Class));
+                    "class_declaration"
+                    | "interface_declaration"
+                    | "enum_declaration"
+                    | "record_declaration" => {
+                        module
+                            .items
+                            .push(self.class(m).map_or_else(Item::Unsupported, Item::Class));
                     }
                     "block_comment" | "line_comment" => {}
                     _ => {
-                        let u = self.unsupported(m, &format!("{} in the main class", m.kind().replace('_', " ")));
+                        let u = self.unsupported(
+                            m,
+                            &format!("{} in the main class", m.kind().replace('_', " ")),
+                        );
                         module.items.push(Item::Unsupported(u));
                     }
                 }
@@ -126,26 +171,37 @@ impl Lowerer<'_> {
             if module_class.is_some_and(|mc| c.parent().and_then(|p| p.parent()) == Some(mc)) {
                 continue;
             }
-            module.items.push(self.class(c).map_or_else(Item::Unsupported, Item::Class));
+            module
+                .items
+                .push(self.class(c).map_or_else(Item::Unsupported, Item::Class));
         }
     }
 
     fn collect_class(&mut self, node: Node<'_>) {
-        let name = node.child_by_field_name("name").map(|n| self.text(n).to_string()).unwrap_or_default();
+        let name = node
+            .child_by_field_name("name")
+            .map(|n| self.text(n).to_string())
+            .unwrap_or_default();
         let mut info = ClassInfo::default();
         info.extends = node
             .child_by_field_name("superclass")
             .and_then(|s| named_children(s).into_iter().next())
             .map(|t| self.text(t).to_string());
         let iface_node = if node.kind() == "interface_declaration" {
-            named_children(node).into_iter().find(|c| c.kind() == "extends_interfaces")
+            named_children(node)
+                .into_iter()
+                .find(|c| c.kind() == "extends_interfaces")
         } else {
             node.child_by_field_name("interfaces")
         };
         if let Some(i) = iface_node {
             for c in named_children(i) {
                 if c.kind() == "type_list" {
-                    info.implements.extend(named_children(c).into_iter().map(|t| self.text(t).to_string()));
+                    info.implements.extend(
+                        named_children(c)
+                            .into_iter()
+                            .map(|t| self.text(t).to_string()),
+                    );
                 } else {
                     info.implements.push(self.text(c).to_string());
                 }
@@ -154,15 +210,26 @@ impl Lowerer<'_> {
         for m in body_members(node) {
             match m.kind() {
                 "method_declaration" => {
-                    let mname = m.child_by_field_name("name").map(|n| self.text(n).to_string()).unwrap_or_default();
-                    let ret = m.child_by_field_name("type").map_or(Type::Void, |t| self.lower_type(t));
+                    let mname = m
+                        .child_by_field_name("name")
+                        .map(|n| self.text(n).to_string())
+                        .unwrap_or_default();
+                    let ret = m
+                        .child_by_field_name("type")
+                        .map_or(Type::Void, |t| self.lower_type(t));
                     info.methods.insert(mname, ret);
                 }
                 "field_declaration" | "constant_declaration" => {
-                    let base = m.child_by_field_name("type").map_or(Type::Unknown, |t| self.lower_type(t));
-                    let is_static = has_modifier(self, m, "static") || m.kind() == "constant_declaration";
+                    let base = m
+                        .child_by_field_name("type")
+                        .map_or(Type::Unknown, |t| self.lower_type(t));
+                    let is_static =
+                        has_modifier(self, m, "static") || m.kind() == "constant_declaration";
                     for d in declarators(m) {
-                        let fname = d.child_by_field_name("name").map(|n| self.text(n).to_string()).unwrap_or_default();
+                        let fname = d
+                            .child_by_field_name("name")
+                            .map(|n| self.text(n).to_string())
+                            .unwrap_or_default();
                         if is_static {
                             info.static_fields.insert(fname.clone());
                         }
@@ -178,22 +245,37 @@ impl Lowerer<'_> {
     fn globals_of(&mut self, node: Node<'_>) -> Vec<Global> {
         let is_final = has_modifier(self, node, "final");
         let doc = self.doc_of(node);
-        let base = node.child_by_field_name("type").map_or(Type::Unknown, |t| self.lower_type(t));
+        let base = node
+            .child_by_field_name("type")
+            .map_or(Type::Unknown, |t| self.lower_type(t));
         let mut out = Vec::new();
         for d in declarators(node) {
-            let name = d.child_by_field_name("name").map(|n| self.text(n).to_string()).unwrap_or_default();
+            let name = d
+                .child_by_field_name("name")
+                .map(|n| self.text(n).to_string())
+                .unwrap_or_default();
             let ty = with_dims(self, d, base.clone());
             let init = match d.child_by_field_name("value") {
                 Some(v) => self.expr_expect(v, &ty),
                 None => self.default_value(&ty, d),
             };
-            out.push(Global { name, ty, init, is_const: is_final, doc: doc.clone(), span: span(d) });
+            out.push(Global {
+                name,
+                ty,
+                init,
+                is_const: is_final,
+                doc: doc.clone(),
+                span: span(d),
+            });
         }
         out
     }
 
     fn class(&mut self, node: Node<'_>) -> Result<Class, ferry_ir::Unsupported> {
-        let name = node.child_by_field_name("name").map(|n| self.text(n).to_string()).unwrap_or_default();
+        let name = node
+            .child_by_field_name("name")
+            .map(|n| self.text(n).to_string())
+            .unwrap_or_default();
         if matches!(node.kind(), "enum_declaration" | "record_declaration") {
             return Err(self.unsupported(node, node.kind().replace('_', " ").as_str()));
         }
@@ -209,11 +291,16 @@ impl Lowerer<'_> {
             ClassKind::Class
         };
         let mut extends = self.classes.get(&name).and_then(|c| c.extends.clone());
-        if extends.as_deref().is_some_and(|e| EXCEPTION_BASES.contains(&e)) {
+        if extends
+            .as_deref()
+            .is_some_and(|e| EXCEPTION_BASES.contains(&e))
+        {
             extends = Some("Exception".to_string());
         }
         let iface_node = if is_interface {
-            named_children(node).into_iter().find(|c| c.kind() == "extends_interfaces")
+            named_children(node)
+                .into_iter()
+                .find(|c| c.kind() == "extends_interfaces")
         } else {
             node.child_by_field_name("interfaces")
         };
@@ -222,7 +309,11 @@ impl Lowerer<'_> {
                 let mut names = Vec::new();
                 for c in named_children(i) {
                     if c.kind() == "type_list" {
-                        names.extend(named_children(c).into_iter().map(|t| self.text(t).to_string()));
+                        names.extend(
+                            named_children(c)
+                                .into_iter()
+                                .map(|t| self.text(t).to_string()),
+                        );
                     } else {
                         names.push(self.text(c).to_string());
                     }
@@ -248,11 +339,21 @@ impl Lowerer<'_> {
                     let is_static = has_modifier(self, m, "static") || is_interface;
                     let is_final = has_modifier(self, m, "final") || is_interface;
                     for g in self.globals_of(m) {
-                        class.fields.push(Field { name: g.name, ty: g.ty, init: Some(g.init), is_static, is_final, span: g.span });
+                        class.fields.push(Field {
+                            name: g.name,
+                            ty: g.ty,
+                            init: Some(g.init),
+                            is_static,
+                            is_final,
+                            span: g.span,
+                        });
                     }
                     for f in &mut class.fields {
                         if let Some(init) = &f.init {
-                            if matches!(init.kind, ferry_ir::ExprKind::Lit(_)) && !f.is_final && !f.is_static {
+                            if matches!(init.kind, ferry_ir::ExprKind::Lit(_))
+                                && !f.is_final
+                                && !f.is_static
+                            {
                                 // keep explicit initialisers
                             }
                         }
@@ -268,14 +369,21 @@ impl Lowerer<'_> {
                     f.ret = Type::Void;
                     class.constructors.push(f);
                 }
-                "class_declaration" | "interface_declaration" | "block_comment" | "line_comment" => {}
+                "class_declaration"
+                | "interface_declaration"
+                | "block_comment"
+                | "line_comment" => {}
                 _ => {
                     let _ = self.unsupported(m, &m.kind().replace('_', " "));
                 }
             }
         }
         // Fields declared without an initialiser keep `None` so constructors own them.
-        for (f, m) in class.fields.iter_mut().zip(field_decl_has_value(self, node)) {
+        for (f, m) in class
+            .fields
+            .iter_mut()
+            .zip(field_decl_has_value(self, node))
+        {
             if !m {
                 f.init = None;
             }
@@ -286,8 +394,13 @@ impl Lowerer<'_> {
 
     /// A method, constructor or module function.
     fn method(&mut self, node: Node<'_>, owner: Option<ClassKind>) -> Function {
-        let name = node.child_by_field_name("name").map(|n| self.text(n).to_string()).unwrap_or_default();
-        let ret = node.child_by_field_name("type").map_or(Type::Void, |t| self.lower_type(t));
+        let name = node
+            .child_by_field_name("name")
+            .map(|n| self.text(n).to_string())
+            .unwrap_or_default();
+        let ret = node
+            .child_by_field_name("type")
+            .map_or(Type::Void, |t| self.lower_type(t));
         let is_static = has_modifier(self, node, "static");
         self.push_scope();
         let mut params = Vec::new();
@@ -299,15 +412,35 @@ impl Lowerer<'_> {
                 }
                 let ty = named_children(p)
                     .into_iter()
-                    .find(|c| !matches!(c.kind(), "modifiers" | "identifier" | "variable_declarator" | "dimensions"))
+                    .find(|c| {
+                        !matches!(
+                            c.kind(),
+                            "modifiers" | "identifier" | "variable_declarator" | "dimensions"
+                        )
+                    })
                     .map_or(Type::Unknown, |t| self.lower_type(t));
                 let pname_node = p.child_by_field_name("name").or_else(|| {
-                    named_children(p).into_iter().find(|c| c.kind() == "variable_declarator").and_then(|d| d.child_by_field_name("name"))
+                    named_children(p)
+                        .into_iter()
+                        .find(|c| c.kind() == "variable_declarator")
+                        .and_then(|d| d.child_by_field_name("name"))
                 });
-                let pname = pname_node.map(|n| self.text(n).to_string()).unwrap_or_default();
-                let decl_ty = if variadic { Type::array(ty.clone()) } else { ty.clone() };
+                let pname = pname_node
+                    .map(|n| self.text(n).to_string())
+                    .unwrap_or_default();
+                let decl_ty = if variadic {
+                    Type::array(ty.clone())
+                } else {
+                    ty.clone()
+                };
                 self.declare(&pname, decl_ty);
-                params.push(Param { name: pname, ty, variadic, default: None, span: span(p) });
+                params.push(Param {
+                    name: pname,
+                    ty,
+                    variadic,
+                    default: None,
+                    span: span(p),
+                });
             }
         }
         let is_main = owner.is_none() && name == "main";
@@ -317,7 +450,15 @@ impl Lowerer<'_> {
         let body = node.child_by_field_name("body").map(|b| self.block(b));
         self.pop_scope();
         let _ = owner;
-        let mut f = Function { name, params, ret, body, is_static, doc: self.doc_of(node), span: span(node) };
+        let mut f = Function {
+            name,
+            params,
+            ret,
+            body,
+            is_static,
+            doc: self.doc_of(node),
+            span: span(node),
+        };
         if is_main {
             f.ret = Type::Void;
         }
@@ -328,7 +469,8 @@ impl Lowerer<'_> {
 /// The variable declarators of a field or local declaration.
 pub(super) fn declarators(node: Node<'_>) -> Vec<Node<'_>> {
     let mut cursor = node.walk();
-    node.children_by_field_name("declarator", &mut cursor).collect()
+    node.children_by_field_name("declarator", &mut cursor)
+        .collect()
 }
 
 /// `int a[]`: extra dimensions written after the name.

@@ -22,14 +22,22 @@ use crate::Lowered;
 /// Lowers one Java file.
 pub(crate) fn lower(name: &str, source: &str) -> Lowered {
     let mut diagnostics = Vec::new();
-    let mut module = Module { language: Language::Java, name: name.to_string(), doc: None, items: Vec::new() };
+    let mut module = Module {
+        language: Language::Java,
+        name: name.to_string(),
+        doc: None,
+        items: Vec::new(),
+    };
     if let Some(tree) = common::parse(Language::Java, source) {
         diagnostics.extend(common::syntax_errors(tree.root_node(), source));
         let mut l = Lowerer::new(source);
         l.program(tree.root_node(), &mut module);
         diagnostics.extend(l.diags);
     }
-    Lowered { module, diagnostics }
+    Lowered {
+        module,
+        diagnostics,
+    }
 }
 
 /// What the lowering knows about a user class.
@@ -140,7 +148,9 @@ impl<'s> Lowerer<'s> {
             if steps > 64 {
                 break;
             }
-            let Some(info) = self.classes.get(&cur) else { continue };
+            let Some(info) = self.classes.get(&cur) else {
+                continue;
+            };
             if let Some(t) = info.methods.get(name) {
                 return Some(t.clone());
             }

@@ -1,7 +1,8 @@
 //! Statements: declarations, control flow, switch, exceptions.
 
 use ferry_ir::{
-    Binding, Block, Catch, ExceptionKind, Expr, ExprKind, Intrinsic, Stmt, StmtKind, SwitchCase, Type,
+    Binding, Block, Catch, ExceptionKind, Expr, ExprKind, Intrinsic, Stmt, StmtKind, SwitchCase,
+    Type,
 };
 use tree_sitter::Node;
 
@@ -10,15 +11,18 @@ use super::{span, Lowerer};
 use crate::common::named_children;
 
 fn stmt(kind: StmtKind, node: Node<'_>) -> Stmt {
-    Stmt { kind, span: span(node) }
+    Stmt {
+        kind,
+        span: span(node),
+    }
 }
 
 /// The exception category of a Java exception class name.
 pub(super) fn exception_kind(name: &str) -> ExceptionKind {
     match name {
-        "ArrayIndexOutOfBoundsException" | "IndexOutOfBoundsException" | "StringIndexOutOfBoundsException" => {
-            ExceptionKind::IndexOutOfRange
-        }
+        "ArrayIndexOutOfBoundsException"
+        | "IndexOutOfBoundsException"
+        | "StringIndexOutOfBoundsException" => ExceptionKind::IndexOutOfRange,
         "NoSuchElementException" | "EmptyStackException" => ExceptionKind::KeyMissing,
         "ArithmeticException" => ExceptionKind::DivisionByZero,
         "NullPointerException" => ExceptionKind::NullAccess,
@@ -61,26 +65,53 @@ impl Lowerer<'_> {
             }
             "if_statement" => {
                 let cond = self.cond(node);
-                let then = node.child_by_field_name("consequence").map(|c| self.block(c)).unwrap_or_default();
-                let else_ = node.child_by_field_name("alternative").map(|c| self.block(c));
+                let then = node
+                    .child_by_field_name("consequence")
+                    .map(|c| self.block(c))
+                    .unwrap_or_default();
+                let else_ = node
+                    .child_by_field_name("alternative")
+                    .map(|c| self.block(c));
                 vec![stmt(StmtKind::If { cond, then, else_ }, node)]
             }
             "while_statement" => {
                 let cond = self.cond(node);
-                let body = node.child_by_field_name("body").map(|c| self.block(c)).unwrap_or_default();
-                vec![stmt(StmtKind::While { label: None, cond, body }, node)]
+                let body = node
+                    .child_by_field_name("body")
+                    .map(|c| self.block(c))
+                    .unwrap_or_default();
+                vec![stmt(
+                    StmtKind::While {
+                        label: None,
+                        cond,
+                        body,
+                    },
+                    node,
+                )]
             }
             "do_statement" => {
-                let body = node.child_by_field_name("body").map(|c| self.block(c)).unwrap_or_default();
+                let body = node
+                    .child_by_field_name("body")
+                    .map(|c| self.block(c))
+                    .unwrap_or_default();
                 let cond = self.cond(node);
-                vec![stmt(StmtKind::DoWhile { label: None, body, cond }, node)]
+                vec![stmt(
+                    StmtKind::DoWhile {
+                        label: None,
+                        body,
+                        cond,
+                    },
+                    node,
+                )]
             }
             "for_statement" => self.for_stmt(node),
             "enhanced_for_statement" => self.foreach_stmt(node),
             "labeled_statement" => {
                 let children = named_children(node);
                 let label = children.first().map(|l| self.text(*l).to_string());
-                let Some(inner) = children.get(1) else { return vec![] };
+                let Some(inner) = children.get(1) else {
+                    return vec![];
+                };
                 let mut stmts = self.statement(*inner);
                 match stmts.last_mut().map(|s| &mut s.kind) {
                     Some(
@@ -93,11 +124,16 @@ impl Lowerer<'_> {
                         *l = label;
                         stmts
                     }
-                    _ => vec![stmt(StmtKind::Unsupported(self.unsupported(node, "labelled block")), node)],
+                    _ => vec![stmt(
+                        StmtKind::Unsupported(self.unsupported(node, "labelled block")),
+                        node,
+                    )],
                 }
             }
             "break_statement" | "continue_statement" => {
-                let label = named_children(node).first().map(|l| self.text(*l).to_string());
+                let label = named_children(node)
+                    .first()
+                    .map(|l| self.text(*l).to_string());
                 if node.kind() == "break_statement" {
                     vec![stmt(StmtKind::Break(label), node)]
                 } else {
@@ -111,7 +147,10 @@ impl Lowerer<'_> {
             "throw_statement" => self.throw_stmt(node),
             "try_statement" => self.try_stmt(node),
             "switch_expression" => self.switch_stmt(node),
-            _ => vec![stmt(StmtKind::Unsupported(self.unsupported(node, &node.kind().replace('_', " "))), node)],
+            _ => vec![stmt(
+                StmtKind::Unsupported(self.unsupported(node, &node.kind().replace('_', " "))),
+                node,
+            )],
         }
     }
 
@@ -126,19 +165,29 @@ impl Lowerer<'_> {
         let type_node = node.child_by_field_name("type");
         let is_var = type_node.is_some_and(|t| self.text(t) == "var");
         let is_stack = type_node.is_some_and(|t| self.text(t).starts_with("Stack"));
-        let base = if is_var { Type::Unknown } else { type_node.map_or(Type::Unknown, |t| self.lower_type(t)) };
+        let base = if is_var {
+            Type::Unknown
+        } else {
+            type_node.map_or(Type::Unknown, |t| self.lower_type(t))
+        };
         let mut out = Vec::new();
         for d in declarators(node) {
-            let name = d.child_by_field_name("name").map(|n| self.text(n).to_string()).unwrap_or_default();
+            let name = d
+                .child_by_field_name("name")
+                .map(|n| self.text(n).to_string())
+                .unwrap_or_default();
             let mut ty = with_dims(self, d, base.clone());
-            let init = d.child_by_field_name("value").map(|v| self.expr_expect(v, &ty));
+            let init = d
+                .child_by_field_name("value")
+                .map(|v| self.expr_expect(v, &ty));
             if let Some(i) = &init {
                 let is_stack_init = self.text(d).contains("new Stack");
                 if is_stack || is_stack_init {
                     self.stacks.insert(name.clone());
                 }
                 // `var`, and `String[] parts = s.split(..)` whose value is a list.
-                if !ty.is_known() || (matches!(ty, Type::Array(_)) && matches!(i.ty, Type::List(_))) {
+                if !ty.is_known() || (matches!(ty, Type::Array(_)) && matches!(i.ty, Type::List(_)))
+                {
                     ty = i.ty.clone();
                 }
             }
@@ -184,14 +233,31 @@ impl Lowerer<'_> {
         for u in ups {
             update.extend(self.expr_statement(u));
         }
-        let body = node.child_by_field_name("body").map(|c| self.block(c)).unwrap_or_default();
+        let body = node
+            .child_by_field_name("body")
+            .map(|c| self.block(c))
+            .unwrap_or_default();
         self.pop_scope();
-        vec![stmt(StmtKind::For { label: None, init, cond, update, body }, node)]
+        vec![stmt(
+            StmtKind::For {
+                label: None,
+                init,
+                cond,
+                update,
+                body,
+            },
+            node,
+        )]
     }
 
     fn foreach_stmt(&mut self, node: Node<'_>) -> Vec<Stmt> {
-        let name = node.child_by_field_name("name").map(|n| self.text(n).to_string()).unwrap_or_default();
-        let Some(value) = node.child_by_field_name("value") else { return vec![] };
+        let name = node
+            .child_by_field_name("name")
+            .map(|n| self.text(n).to_string())
+            .unwrap_or_default();
+        let Some(value) = node.child_by_field_name("value") else {
+            return vec![];
+        };
         let iter = self.expr(value);
         let declared = node
             .child_by_field_name("type")
@@ -199,16 +265,28 @@ impl Lowerer<'_> {
             .map_or(Type::Unknown, |t| self.lower_type(t));
         self.push_scope();
         let (vars, iter) = match (&iter.kind, &iter.ty) {
-            (ExprKind::Intrinsic { op: Intrinsic::Items, .. }, Type::List(t)) => {
+            (
+                ExprKind::Intrinsic {
+                    op: Intrinsic::Items,
+                    ..
+                },
+                Type::List(t),
+            ) => {
                 let (k, v) = match &**t {
-                    Type::Tuple(ts) => (ts.first().cloned().unwrap_or(Type::Unknown), ts.get(1).cloned().unwrap_or(Type::Unknown)),
+                    Type::Tuple(ts) => (
+                        ts.first().cloned().unwrap_or(Type::Unknown),
+                        ts.get(1).cloned().unwrap_or(Type::Unknown),
+                    ),
                     _ => (Type::Unknown, Type::Unknown),
                 };
                 let (kn, vn) = (format!("{name}Key"), format!("{name}Value"));
                 self.entries.insert(name.clone(), (kn.clone(), vn.clone()));
                 self.declare(&kn, k.clone());
                 self.declare(&vn, v.clone());
-                (vec![Binding { name: kn, ty: k }, Binding { name: vn, ty: v }], iter)
+                (
+                    vec![Binding { name: kn, ty: k }, Binding { name: vn, ty: v }],
+                    iter,
+                )
             }
             _ => {
                 let ty = match (&declared, iter.ty.element()) {
@@ -220,16 +298,35 @@ impl Lowerer<'_> {
                 (vec![Binding { name, ty }], iter)
             }
         };
-        let body = node.child_by_field_name("body").map(|c| self.block(c)).unwrap_or_default();
+        let body = node
+            .child_by_field_name("body")
+            .map(|c| self.block(c))
+            .unwrap_or_default();
         self.pop_scope();
-        vec![stmt(StmtKind::ForEach { label: None, vars, iter, body }, node)]
+        vec![stmt(
+            StmtKind::ForEach {
+                label: None,
+                vars,
+                iter,
+                body,
+            },
+            node,
+        )]
     }
 
     fn throw_stmt(&mut self, node: Node<'_>) -> Vec<Stmt> {
-        let Some(e) = named_children(node).into_iter().next() else { return vec![] };
+        let Some(e) = named_children(node).into_iter().next() else {
+            return vec![];
+        };
         if e.kind() == "object_creation_expression" {
-            let class = e.child_by_field_name("type").map(|t| self.text(t).to_string()).unwrap_or_default();
-            let args: Vec<Node<'_>> = e.child_by_field_name("arguments").map(named_children).unwrap_or_default();
+            let class = e
+                .child_by_field_name("type")
+                .map(|t| self.text(t).to_string())
+                .unwrap_or_default();
+            let args: Vec<Node<'_>> = e
+                .child_by_field_name("arguments")
+                .map(named_children)
+                .unwrap_or_default();
             let kind = exception_kind(&class);
             if args.len() <= 1 {
                 let message = args.first().map(|a| self.expr(*a));
@@ -237,50 +334,81 @@ impl Lowerer<'_> {
                 return vec![stmt(StmtKind::Throw { kind, message }, node)];
             }
         }
-        vec![stmt(StmtKind::Unsupported(self.unsupported(node, "throw of a non-constructed exception")), node)]
+        vec![stmt(
+            StmtKind::Unsupported(self.unsupported(node, "throw of a non-constructed exception")),
+            node,
+        )]
     }
 
     fn try_stmt(&mut self, node: Node<'_>) -> Vec<Stmt> {
-        let body = node.child_by_field_name("body").map(|b| self.block(b)).unwrap_or_default();
+        let body = node
+            .child_by_field_name("body")
+            .map(|b| self.block(b))
+            .unwrap_or_default();
         let mut catches = Vec::new();
         let mut finally = None;
         for c in named_children(node) {
             match c.kind() {
                 "catch_clause" => {
-                    let param = named_children(c).into_iter().find(|p| p.kind() == "catch_formal_parameter");
+                    let param = named_children(c)
+                        .into_iter()
+                        .find(|p| p.kind() == "catch_formal_parameter");
                     let mut kinds = Vec::new();
                     let mut name = None;
                     if let Some(p) = param {
-                        if let Some(ct) = named_children(p).into_iter().find(|x| x.kind() == "catch_type") {
+                        if let Some(ct) = named_children(p)
+                            .into_iter()
+                            .find(|x| x.kind() == "catch_type")
+                        {
                             for t in named_children(ct) {
                                 kinds.push(exception_kind(self.text(t)));
                             }
                         }
-                        name = p.child_by_field_name("name").map(|n| self.text(n).to_string());
+                        name = p
+                            .child_by_field_name("name")
+                            .map(|n| self.text(n).to_string());
                     }
                     self.push_scope();
                     if let Some(n) = &name {
                         self.declare(n, Type::Named("Exception".into()));
                     }
-                    let body = c.child_by_field_name("body").map(|b| self.block(b)).unwrap_or_default();
+                    let body = c
+                        .child_by_field_name("body")
+                        .map(|b| self.block(b))
+                        .unwrap_or_default();
                     self.pop_scope();
                     catches.push(Catch { kinds, name, body });
                 }
                 "finally_clause" => {
-                    finally = named_children(c).into_iter().find(|b| b.kind() == "block").map(|b| self.block(b));
+                    finally = named_children(c)
+                        .into_iter()
+                        .find(|b| b.kind() == "block")
+                        .map(|b| self.block(b));
                 }
                 "resource_specification" => {
-                    return vec![stmt(StmtKind::Unsupported(self.unsupported(node, "try-with-resources")), node)];
+                    return vec![stmt(
+                        StmtKind::Unsupported(self.unsupported(node, "try-with-resources")),
+                        node,
+                    )];
                 }
                 _ => {}
             }
         }
-        vec![stmt(StmtKind::Try { body, catches, finally }, node)]
+        vec![stmt(
+            StmtKind::Try {
+                body,
+                catches,
+                finally,
+            },
+            node,
+        )]
     }
 
     fn switch_stmt(&mut self, node: Node<'_>) -> Vec<Stmt> {
         let scrutinee = self.cond(node);
-        let Some(body) = node.child_by_field_name("body") else { return vec![] };
+        let Some(body) = node.child_by_field_name("body") else {
+            return vec![];
+        };
         let mut cases: Vec<SwitchCase> = Vec::new();
         let mut default = None;
         let mut pending: Vec<Expr> = Vec::new();
@@ -325,26 +453,52 @@ impl Lowerer<'_> {
                 let ends = matches!(stmts.last().map(|s| &s.kind), Some(StmtKind::Break(None)));
                 if ends {
                     stmts.pop();
-                } else if !matches!(stmts.last().map(|s| &s.kind), Some(StmtKind::Return(_) | StmtKind::Throw { .. } | StmtKind::Continue(_) | StmtKind::Break(Some(_))))
-                    && gi + 1 < count
+                } else if !matches!(
+                    stmts.last().map(|s| &s.kind),
+                    Some(
+                        StmtKind::Return(_)
+                            | StmtKind::Throw { .. }
+                            | StmtKind::Continue(_)
+                            | StmtKind::Break(Some(_))
+                    )
+                ) && gi + 1 < count
                 {
-                    return vec![stmt(StmtKind::Unsupported(self.unsupported(g, "switch case falling through")), node)];
+                    return vec![stmt(
+                        StmtKind::Unsupported(self.unsupported(g, "switch case falling through")),
+                        node,
+                    )];
                 }
                 if contains_plain_break(&stmts) {
-                    return vec![stmt(StmtKind::Unsupported(self.unsupported(g, "break inside a switch case")), node)];
+                    return vec![stmt(
+                        StmtKind::Unsupported(self.unsupported(g, "break inside a switch case")),
+                        node,
+                    )];
                 }
             }
             let block = Block::new(stmts);
             if is_default {
                 if !values.is_empty() {
-                    cases.push(SwitchCase { values, body: block.clone() });
+                    cases.push(SwitchCase {
+                        values,
+                        body: block.clone(),
+                    });
                 }
                 default = Some(block);
             } else {
-                cases.push(SwitchCase { values, body: block });
+                cases.push(SwitchCase {
+                    values,
+                    body: block,
+                });
             }
         }
-        vec![stmt(StmtKind::Switch { scrutinee, cases, default }, node)]
+        vec![stmt(
+            StmtKind::Switch {
+                scrutinee,
+                cases,
+                default,
+            },
+            node,
+        )]
     }
 }
 
@@ -353,13 +507,22 @@ fn contains_plain_break(stmts: &[Stmt]) -> bool {
     stmts.iter().any(|s| match &s.kind {
         StmtKind::Break(None) => true,
         StmtKind::If { then, else_, .. } => {
-            contains_plain_break(&then.stmts) || else_.as_ref().is_some_and(|b| contains_plain_break(&b.stmts))
+            contains_plain_break(&then.stmts)
+                || else_
+                    .as_ref()
+                    .is_some_and(|b| contains_plain_break(&b.stmts))
         }
         StmtKind::Block(b) => contains_plain_break(&b.stmts),
-        StmtKind::Try { body, catches, finally } => {
+        StmtKind::Try {
+            body,
+            catches,
+            finally,
+        } => {
             contains_plain_break(&body.stmts)
                 || catches.iter().any(|c| contains_plain_break(&c.body.stmts))
-                || finally.as_ref().is_some_and(|b| contains_plain_break(&b.stmts))
+                || finally
+                    .as_ref()
+                    .is_some_and(|b| contains_plain_break(&b.stmts))
         }
         _ => false,
     })

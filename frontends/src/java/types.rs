@@ -23,8 +23,12 @@ impl Lowerer<'_> {
             "boolean_type" => Type::Bool,
             "void_type" => Type::Void,
             "array_type" => {
-                let mut t = node.child_by_field_name("element").map_or(Type::Unknown, |e| self.lower_type(e));
-                let dims = node.child_by_field_name("dimensions").map_or(1, |d| text(d, src).matches('[').count());
+                let mut t = node
+                    .child_by_field_name("element")
+                    .map_or(Type::Unknown, |e| self.lower_type(e));
+                let dims = node
+                    .child_by_field_name("dimensions")
+                    .map_or(1, |d| text(d, src).matches('[').count());
                 for _ in 0..dims.max(1) {
                     t = Type::array(t);
                 }
@@ -37,7 +41,12 @@ impl Lowerer<'_> {
                 let args: Vec<Type> = children
                     .iter()
                     .find(|c| c.kind() == "type_arguments")
-                    .map(|ta| named_children(*ta).into_iter().map(|a| self.lower_type(a)).collect())
+                    .map(|ta| {
+                        named_children(*ta)
+                            .into_iter()
+                            .map(|a| self.lower_type(a))
+                            .collect()
+                    })
                     .unwrap_or_default();
                 self.named_type(name, &args)
             }
@@ -79,5 +88,8 @@ impl Lowerer<'_> {
 
 /// Whether a Java value of this type is a reference (compared by identity with `==`).
 pub(super) fn is_reference(ty: &Type) -> bool {
-    !matches!(ty, Type::Bool | Type::Int(_) | Type::Float | Type::Char | Type::Unknown)
+    !matches!(
+        ty,
+        Type::Bool | Type::Int(_) | Type::Float | Type::Char | Type::Unknown
+    )
 }
