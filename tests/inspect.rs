@@ -27,6 +27,20 @@ fn graph_has_units_and_inheritance_and_call_edges() {
         assert!(dot.contains(unit), "missing {unit} in:\n{dot}");
     }
     assert!(dot.contains("[label=\"Inherits\"]"), "{dot}");
+    // `a.sound()` on an `Animal` is a call edge from `main` to the interface method.
+    let node = |label: &str| {
+        dot.lines()
+            .find(|l| l.contains(&format!("[label=\"{label}")))
+            .and_then(|l| l.split_whitespace().next())
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    let edge = format!(
+        "{} -> {} [label=\"Calls\"]",
+        node("main\\n"),
+        node("Animal.sound\\n")
+    );
+    assert!(dot.contains(&edge), "missing `{edge}` in:\n{dot}");
 }
 
 #[test]

@@ -180,7 +180,8 @@ impl ProgramGraph {
     }
 }
 
-/// Collects the functions called and the named types used by a unit.
+/// Collects the functions and methods (`Class.method`, resolved through the receiver's static
+/// type) called and the named types used by a unit.
 #[derive(Default)]
 struct References {
     calls: Vec<String>,
@@ -220,6 +221,13 @@ impl Visitor for References {
         match &expr.kind {
             ExprKind::Call { func, .. } => self.calls.push(func.clone()),
             ExprKind::New { class, .. } => self.types.push(class.clone()),
+            ExprKind::MethodCall {
+                receiver, method, ..
+            } => {
+                if let Type::Named(class) = &receiver.ty {
+                    self.calls.push(format!("{class}.{method}"));
+                }
+            }
             _ => {}
         }
         self.visit_type(&expr.ty);

@@ -182,11 +182,13 @@ impl Lowerer<'_> {
             .child_by_field_name("name")
             .map(|n| self.text(n).to_string())
             .unwrap_or_default();
-        let mut info = ClassInfo::default();
-        info.extends = node
-            .child_by_field_name("superclass")
-            .and_then(|s| named_children(s).into_iter().next())
-            .map(|t| self.text(t).to_string());
+        let mut info = ClassInfo {
+            extends: node
+                .child_by_field_name("superclass")
+                .and_then(|s| named_children(s).into_iter().next())
+                .map(|t| self.text(t).to_string()),
+            ..ClassInfo::default()
+        };
         let iface_node = if node.kind() == "interface_declaration" {
             named_children(node)
                 .into_iter()
