@@ -133,6 +133,18 @@ impl Block {
     pub fn new(stmts: Vec<Stmt>) -> Block {
         Block { stmts }
     }
+
+    /// The next link of an else-if chain: `(cond, then, else)` when this `else` block holds only
+    /// an `if`.
+    pub fn as_else_if(&self) -> Option<(&Expr, &Block, Option<&Block>)> {
+        match self.stmts.as_slice() {
+            [Stmt {
+                kind: StmtKind::If { cond, then, else_ },
+                ..
+            }] => Some((cond, then, else_.as_ref())),
+            _ => None,
+        }
+    }
 }
 
 /// A statement.

@@ -377,15 +377,11 @@ impl Printer<'_> {
         match else_ {
             None => self.line("}"),
             Some(e) => {
-                if let [Stmt {
-                    kind: StmtKind::If { cond, then, else_ },
-                    ..
-                }] = e.stmts.as_slice()
-                {
+                if let Some((cond, then, else_)) = e.as_else_if() {
                     let c = self.expr(cond);
                     let c = self.p(&c);
                     self.line(format!("}} else if {c} {{"));
-                    self.if_rest(then, else_.as_ref());
+                    self.if_rest(then, else_);
                 } else {
                     self.line("} else {");
                     self.body(e);

@@ -256,22 +256,13 @@ impl Printer<'_> {
                 self.w.dedent();
                 let mut else_ = else_.as_ref();
                 while let Some(b) = else_ {
-                    if let [Stmt {
-                        kind:
-                            StmtKind::If {
-                                cond,
-                                then,
-                                else_: next,
-                            },
-                        ..
-                    }] = b.stmts.as_slice()
-                    {
+                    if let Some((cond, then, next)) = b.as_else_if() {
                         let c = self.expr(cond);
                         self.w.line(format!("}} else if ({c}) {{"));
                         self.w.indent();
                         self.block_body(&then.stmts);
                         self.w.dedent();
-                        else_ = next.as_ref();
+                        else_ = next;
                     } else {
                         self.w.line("} else {");
                         self.w.indent();

@@ -53,20 +53,11 @@ impl Printer<'_> {
                 self.indented(then);
                 let mut else_ = else_.as_ref();
                 while let Some(b) = else_ {
-                    if let [Stmt {
-                        kind:
-                            StmtKind::If {
-                                cond,
-                                then,
-                                else_: e2,
-                            },
-                        ..
-                    }] = b.stmts.as_slice()
-                    {
+                    if let Some((cond, then, next)) = b.as_else_if() {
                         let c = self.cond(cond);
                         self.w.line(format!("elif {c}:"));
                         self.indented(then);
-                        else_ = e2.as_ref();
+                        else_ = next;
                     } else {
                         if !is_empty(b) {
                             self.w.line("else:");
