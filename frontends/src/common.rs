@@ -75,8 +75,14 @@ pub(crate) fn unsupported(
     }
 }
 
-/// The named children of a node.
+/// The named children of a node, without comments: a comment may stand anywhere (between two
+/// arguments, say) and never changes what the code means.
 pub(crate) fn named_children(node: Node<'_>) -> Vec<Node<'_>> {
     let mut cursor = node.walk();
-    node.named_children(&mut cursor).collect()
+    node.named_children(&mut cursor).filter(|n| !is_comment(*n)).collect()
+}
+
+/// Whether a node is a comment in any of the three grammars.
+pub(crate) fn is_comment(node: Node<'_>) -> bool {
+    matches!(node.kind(), "comment" | "line_comment" | "block_comment")
 }
