@@ -60,8 +60,9 @@ pub(crate) fn emit(module: &Module, options: &Options) -> Emitted {
     }
     let mut code = String::new();
     if let Some(doc) = &module.doc {
+        // Two blank lines, as between the top-level sections that follow.
         code.push_str(&docstring(doc, ""));
-        code.push_str("\n\n");
+        code.push_str("\n\n\n");
     }
     code.push_str(&sections.join("\n\n\n"));
     let code = code.trim_end().to_string() + "\n";
