@@ -79,7 +79,9 @@ pub(crate) fn unsupported(
 /// arguments, say) and never changes what the code means.
 pub(crate) fn named_children(node: Node<'_>) -> Vec<Node<'_>> {
     let mut cursor = node.walk();
-    node.named_children(&mut cursor).filter(|n| !is_comment(*n)).collect()
+    node.named_children(&mut cursor)
+        .filter(|n| !is_comment(*n))
+        .collect()
 }
 
 /// Whether a node is a comment in any of the three grammars.

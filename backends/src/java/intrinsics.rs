@@ -50,6 +50,28 @@ impl Printer<'_> {
                 {
                     return call("System.out.println()".into());
                 }
+                // `println` converts its argument itself: Java's own rendering, and for numbers,
+                // strings and (outside Go, which prints a rune's code) characters every language's.
+                if let Some(Expr {
+                    kind:
+                        ExprKind::Intrinsic {
+                            op: I::ToStr(style),
+                            args: inner,
+                        },
+                    ..
+                }) = a0
+                {
+                    if let [x] = inner.as_slice() {
+                        if *style == Language::Java
+                            || x.ty.is_int()
+                            || x.ty == Type::Str
+                            || (x.ty == Type::Char && *style == Language::Python)
+                        {
+                            let x = self.expr(x);
+                            return call(format!("System.out.{m}({x})"));
+                        }
+                    }
+                }
                 let a = all(self);
                 call(format!("System.out.{m}({a})"))
             }
