@@ -727,6 +727,11 @@ impl Printer<'_> {
                 }
                 (t, Prec::Postfix)
             }
+            // Go prints a rune (or a byte read from a string) as its number.
+            (Type::Char, Language::Go) => {
+                let t = self.expr_prec(x, Prec::Unary);
+                (format!("String.valueOf((int) {t})"), Prec::Postfix)
+            }
             (Type::Int(_) | Type::Char, _) | (_, Language::Java) | (Type::Bool, Language::Go) => {
                 let t = self.expr(x);
                 (format!("String.valueOf({t})"), Prec::Postfix)
@@ -756,7 +761,8 @@ impl Printer<'_> {
         } = &e.kind
         {
             if let [x] = args.as_slice() {
-                let same = matches!(x.ty, Type::Int(_) | Type::Char)
+                let same = x.ty.is_int()
+                    || (x.ty == Type::Char && *lang != Language::Go)
                     || *lang == Language::Java
                     || (*lang == Language::Go && x.ty == Type::Bool);
                 if same && !matches!(x.kind, ExprKind::Lit(Literal::Null)) {
