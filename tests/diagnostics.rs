@@ -88,10 +88,7 @@ fn untyped_python_is_stubbed_for_typed_targets_not_guessed() {
         assert_eq!(out.status.code(), Some(1), "{to}: {}", stderr(&out));
         let err = stderr(&out);
         assert!(err.contains("cannot infer the type of `x`"), "{err}");
-        assert!(
-            err.contains("parameter `x` whose type could not be inferred"),
-            "{err}"
-        );
+        assert!(err.contains("parameter `x` of unknown type"), "{err}");
     }
     let out = translate(&[path.to_str().unwrap(), "--to", "python"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

@@ -1,4 +1,5 @@
-//! Units whose types inference could not decide, for targets that must write every type down.
+//! Units with unknown types (inference could not decide, or the source type has no IR
+//! equivalent, like a Go `*int`), for targets that must write every type down.
 //!
 //! Java and Go need a type for every parameter, result and local. Printing `Object` or `any` for
 //! a type nobody knows would be a silent guess that rarely even compiles, so the body of such a
@@ -33,7 +34,7 @@ fn stub_if_untyped(f: &mut Function) {
     let Some((what, span)) = first_unknown(f, body) else {
         return;
     };
-    let construct = format!("{what} whose type could not be inferred");
+    let construct = format!("{what} of unknown type");
     let stmt = Stmt {
         kind: StmtKind::Unsupported(Unsupported {
             construct,

@@ -361,12 +361,14 @@ impl Printer<'_> {
             BinOp::BitXor => "^",
             BinOp::Shl => "<<",
             BinOp::Shr => ">>",
+            // A helper rather than `uint32(x) >> n` inline: Go rejects converting a negative
+            // constant to an unsigned type.
             BinOp::UShr => {
-                let width = match lhs.ty {
-                    Type::Int(IntKind::I32) => "uint32",
-                    _ => "uint64",
+                let (name, key) = match lhs.ty {
+                    Type::Int(IntKind::I32) => ("ferryUShr32", "ushr32"),
+                    _ => ("ferryUShr64", "ushr64"),
                 };
-                return G::call("int", vec![G::bin(">>", G::call(width, vec![l]), r)]);
+                return self.helper(name, key, vec![l, r]);
             }
             BinOp::And => "&&",
             BinOp::Or => "||",

@@ -11,9 +11,15 @@ impl Lowerer<'_> {
     pub(super) fn lower_type(&mut self, node: Node<'_>) -> Type {
         match node.kind() {
             "type_identifier" | "identifier" => self.named_type(self.text(node)),
-            "pointer_type" | "parenthesized_type" => match node.named_child(0) {
+            "parenthesized_type" => match node.named_child(0) {
                 Some(inner) => self.lower_type(inner),
                 None => Type::Unknown,
+            },
+            // A pointer to a struct is how Go refers to objects; a pointer to anything else
+            // (`*int`) aliases a variable, which the IR does not model.
+            "pointer_type" => match node.named_child(0).map(|inner| self.lower_type(inner)) {
+                Some(named @ Type::Named(_)) => named,
+                _ => Type::Unknown,
             },
             "slice_type" => match node.child_by_field_name("element") {
                 Some(e) => Type::list(self.lower_type(e)),
