@@ -2,13 +2,22 @@
 //! `v, err := f(); if err != nil { .. }` catches; a leading `defer func() { if r := recover();
 //! r != nil { .. } }()` is a try/catch around the rest of the body.
 
-use ferry_ir::{Block, Catch, ExceptionKind, Expr, ExprKind, Stmt, StmtKind, Type};
+use ferry_ir::{
+    Block, Catch, ExceptionKind, Expr, ExprKind, Literal, Stmt, StmtKind, Type, UnaryOp,
+};
 use tree_sitter::Node;
 
 use super::stmt::block_items;
 use super::types::zero_value;
 use super::{error_type, stmt, Lowerer};
 use crate::common;
+
+/// `if err != nil { handler } else { otherwise }` after a call that can fail.
+#[derive(Clone, Copy)]
+pub(super) struct ErrCheck<'t> {
+    handler: Node<'t>,
+    otherwise: Option<Node<'t>>,
+}
 
 impl Lowerer<'_> {
     /// A function body, with a leading `defer func() { if r := recover(); r != nil {..} }()`
@@ -146,7 +155,7 @@ impl Lowerer<'_> {
         &mut self,
         node: Node<'_>,
         call: Node<'_>,
-        handler: Option<Node<'_>>,
+        check: Option<ErrCheck<'_>>,
     ) -> Vec<Stmt> {
         let span = common::span(node);
         let names: Vec<String> = node
@@ -159,7 +168,7 @@ impl Lowerer<'_> {
         let Some((err, values)) = names.split_last() else {
             return vec![self.unsupported_stmt(node, "error result")];
         };
-        let Some(handler) = handler else {
+        let Some(ErrCheck { handler, otherwise }) = check else {
             return vec![
                 self.unsupported_stmt(node, "error result without an `if err != nil` check")
             ];
@@ -232,13 +241,42 @@ impl Lowerer<'_> {
             _ => stmt(StmtKind::AssignTuple { targets, value }, span),
         };
         if propagates {
+            // An error has left the function, so the `else` block is simply what follows.
             out.push(assign);
+            if let Some(otherwise) = otherwise {
+                out.push(stmt(StmtKind::Block(self.lower_block(otherwise)), span));
+            }
             return out;
         }
         self.push_scope();
         self.declare(err, error_type());
-        let catch_body = self.lower_block(handler);
+        let mut catch_body = self.lower_block(handler);
         self.pop_scope();
+        // `else` runs only when the call succeeded: a flag set by the handler says it did not.
+        let failed = otherwise.map(|_| format!("{err}Failed"));
+        let flag = |value: bool| Expr::new(ExprKind::Lit(Literal::Bool(value)), Type::Bool, span);
+        let flag_name = |name: &str| Expr::new(ExprKind::Name(name.to_string()), Type::Bool, span);
+        if let Some(name) = &failed {
+            out.push(stmt(
+                StmtKind::Let {
+                    name: name.clone(),
+                    ty: Type::Bool,
+                    init: Some(flag(false)),
+                },
+                span,
+            ));
+            catch_body.stmts.insert(
+                0,
+                stmt(
+                    StmtKind::Assign {
+                        target: flag_name(name),
+                        op: None,
+                        value: flag(true),
+                    },
+                    span,
+                ),
+            );
+        }
         out.push(stmt(
             StmtKind::Try {
                 body: Block::new(vec![assign]),
@@ -251,29 +289,54 @@ impl Lowerer<'_> {
             },
             span,
         ));
+        if let (Some(name), Some(otherwise)) = (&failed, otherwise) {
+            let cond = Expr::new(
+                ExprKind::Unary {
+                    op: UnaryOp::Not,
+                    operand: Box::new(flag_name(name)),
+                },
+                Type::Bool,
+                span,
+            );
+            let then = self.lower_block(otherwise);
+            out.push(stmt(
+                StmtKind::If {
+                    cond,
+                    then,
+                    else_: None,
+                },
+                span,
+            ));
+        }
         out
     }
 
-    /// The consequence of `if err != nil { .. }` (no initializer, no else).
+    /// The handler of `if err != nil { .. }` and, where there is one, its plain `else { .. }`
+    /// block (an `else if` is not recognised).
     pub(super) fn err_check<'t>(
         &self,
         node: Node<'t>,
         err: &str,
         with_init: bool,
-    ) -> Option<Node<'t>> {
+    ) -> Option<ErrCheck<'t>> {
         if node.kind() != "if_statement"
             || node.child_by_field_name("initializer").is_some() != with_init
-            || node.child_by_field_name("alternative").is_some()
         {
+            return None;
+        }
+        let otherwise = node.child_by_field_name("alternative");
+        if otherwise.is_some_and(|alt| alt.kind() != "block") {
             return None;
         }
         let cond: String = self
             .text(node.child_by_field_name("condition")?)
             .split_whitespace()
             .collect();
-        (cond == format!("{err}!=nil"))
-            .then(|| node.child_by_field_name("consequence"))
-            .flatten()
+        if cond != format!("{err}!=nil") {
+            return None;
+        }
+        let handler = node.child_by_field_name("consequence")?;
+        Some(ErrCheck { handler, otherwise })
     }
 
     /// The message of `errors.New(m)` / `fmt.Errorf(..)`, or the lowered value.
