@@ -185,3 +185,44 @@ fn output_file_is_written_and_usage_errors_exit_2() {
     let out = ferry().args(["frobnicate"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_stubbed_function_leaves_code_that_still_builds() {
+    support::require_toolchains();
+    // The Go backend cannot print an increment inside a call argument; the stub must not leave
+    // behind the imports the abandoned body registered (Go rejects unused imports).
+    let path = scratch(
+        "Stubbed.java",
+        b"public class Stubbed {\n    static boolean same(String s) {\n        int i = 0, j = s.length() - 1;\n        return s.charAt(i++) == s.charAt(j--);\n    }\n\n    public static void main(String[] args) {\n        System.out.println(1);\n    }\n}\n",
+    );
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("diagnostics")
+        .join("stubbed");
+    std::fs::create_dir_all(&dir).unwrap();
+    let go_file = dir.join("stubbed.go");
+    let out = translate(&[
+        path.to_str().unwrap(),
+        "--to",
+        "go",
+        "-o",
+        go_file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("unsupported construct"),
+        "{}",
+        stderr(&out)
+    );
+    let build = std::process::Command::new("go")
+        .arg("build")
+        .arg("-o")
+        .arg(dir.join("prog"))
+        .arg(&go_file)
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+}

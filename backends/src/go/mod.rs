@@ -436,6 +436,9 @@ impl<'m> Printer<'m> {
         self.try_vars = vec![HashSet::new()];
         self.ret = ret.clone();
         let (out_mark, diag_mark, level_mark) = (self.out.len(), self.diags.len(), self.level);
+        // What the body registers is rolled back with it if the function becomes a stub: Go
+        // rejects unused imports.
+        let (imports_mark, prelude_mark) = (self.imports.clone(), self.prelude.clone());
         self.line(format!("{header} {{"));
         self.level += 1;
         let stmts = match body.stmts.split_last() {
@@ -462,6 +465,8 @@ impl<'m> Printer<'m> {
         if let Some(d) = failed {
             self.out.truncate(out_mark);
             self.level = level_mark;
+            self.imports = imports_mark;
+            self.prelude = prelude_mark;
             self.line(format!("{header} {{"));
             self.level += 1;
             self.line(format!("// ferry: {}", d.message));
