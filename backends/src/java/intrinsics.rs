@@ -467,7 +467,8 @@ impl Printer<'_> {
                 else {
                     return call(String::new());
                 };
-                let Some(st) = self.nested_stream(&c.clauses, &c.element) else {
+                let stream = self.with_scoped_renames(|p| p.nested_stream(&c.clauses, &c.element));
+                let Some(st) = stream else {
                     return call(
                         self.not_translated(c.element.span, "comprehension with tuple targets"),
                     );
@@ -773,7 +774,21 @@ impl Printer<'_> {
         None
     }
 
+    /// A comprehension as a stream. The loop variables it renames (`pair.v0()`) are renamed
+    /// inside it only.
     pub(super) fn comprehension(&mut self, c: &Comprehension, ty: &Type) -> (String, Prec) {
+        self.with_scoped_renames(|p| p.comprehension_stream(c, ty))
+    }
+
+    /// Runs `print`, then forgets the renames it made.
+    fn with_scoped_renames<T>(&mut self, print: impl FnOnce(&mut Self) -> T) -> T {
+        let outer = self.renames.clone();
+        let printed = print(self);
+        self.renames = outer;
+        printed
+    }
+
+    fn comprehension_stream(&mut self, c: &Comprehension, ty: &Type) -> (String, Prec) {
         let several = c
             .clauses
             .iter()

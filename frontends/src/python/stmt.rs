@@ -228,13 +228,31 @@ impl Lowerer<'_> {
                 value.kind(),
                 "integer" | "float" | "string" | "true" | "false" | "none" | "identifier"
             );
-            if !simple || targets.iter().any(|t| t.kind() != "identifier") {
+            // Targets other than names must be free of calls, so that the order in which they are
+            // evaluated cannot matter.
+            let plain_target = |t: &Node<'_>| {
+                t.kind() == "identifier"
+                    || (matches!(t.kind(), "subscript" | "attribute") && !contains_call(*t))
+            };
+            if !simple || !targets.iter().all(plain_target) {
                 out.push(self.unsupported_stmt(a, "chained assignment"));
                 return;
             }
             for t in targets.into_iter().rev() {
-                let name = self.text(t).to_string();
                 let v = self.expr(value);
+                if t.kind() != "identifier" {
+                    let target = self.target(t);
+                    out.push(Stmt {
+                        kind: StmtKind::Assign {
+                            target,
+                            op: None,
+                            value: v,
+                        },
+                        span: sp,
+                    });
+                    continue;
+                }
+                let name = self.text(t).to_string();
                 if self.global_decl.contains(&name) || self.is_declared(&name) || !self.in_function
                 {
                     let target = mk(ExprKind::Name(name), Type::Unknown, span(t));
@@ -728,4 +746,9 @@ pub(super) fn to_str(x: Expr) -> Expr {
         Type::Str,
         sp,
     )
+}
+
+/// Whether a node contains a call anywhere inside it.
+fn contains_call(node: Node<'_>) -> bool {
+    node.kind() == "call" || named_children(node).into_iter().any(contains_call)
 }
