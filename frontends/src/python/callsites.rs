@@ -1,42 +1,47 @@
 //! Call sites: parameters left out get their default values written out (Java and Go have no
 //! default parameters), and arguments take the types of the parameters they are passed to.
 
-use ferry_ir::{Block, Expr, ExprKind, Item, Module, Stmt, StmtKind, Type};
+use std::collections::HashMap;
+
+use ferry_ir::{Block, Expr, ExprKind, Item, Module, Param, Stmt, StmtKind, Type};
 
 use super::fixup::coerce;
 use super::infer::children_mut;
 
-/// Calls that leave out parameters with defaults get the default values written out, since Java
-/// and Go have no default parameters.
-pub(super) fn fill_defaults(module: &mut Module) {
-    use std::collections::HashMap;
-    let mut defaults: HashMap<String, Vec<Option<Expr>>> = HashMap::new();
-    let mut methods: HashMap<String, Vec<Vec<Option<Expr>>>> = HashMap::new();
+/// One fact per parameter of every function and constructor (keyed by name, constructors as
+/// `new Class`), and of every method (keyed by method name, one list per class defining it).
+type ParameterTable<T> = (HashMap<String, Vec<T>>, HashMap<String, Vec<Vec<T>>>);
+
+fn parameter_table<T>(module: &Module, fact: impl Fn(&Param) -> T) -> ParameterTable<T> {
+    let mut functions: HashMap<String, Vec<T>> = HashMap::new();
+    let mut methods: HashMap<String, Vec<Vec<T>>> = HashMap::new();
+    let facts = |params: &[Param]| params.iter().map(&fact).collect::<Vec<T>>();
     for item in &module.items {
         match item {
             Item::Function(f) => {
-                defaults.insert(
-                    f.name.clone(),
-                    f.params.iter().map(|p| p.default.clone()).collect(),
-                );
+                functions.insert(f.name.clone(), facts(&f.params));
             }
             Item::Class(c) => {
                 if let Some(ctor) = c.constructors.first() {
-                    defaults.insert(
-                        format!("new {}", c.name),
-                        ctor.params.iter().map(|p| p.default.clone()).collect(),
-                    );
+                    functions.insert(format!("new {}", c.name), facts(&ctor.params));
                 }
                 for m in &c.methods {
                     methods
                         .entry(m.name.clone())
                         .or_default()
-                        .push(m.params.iter().map(|p| p.default.clone()).collect());
+                        .push(facts(&m.params));
                 }
             }
-            _ => {}
+            Item::Global(_) | Item::Unsupported(_) => {}
         }
     }
+    (functions, methods)
+}
+
+/// Calls that leave out parameters with defaults get the default values written out, since Java
+/// and Go have no default parameters.
+pub(super) fn fill_defaults(module: &mut Module) {
+    let (defaults, methods) = parameter_table(module, |p| p.default.clone());
     if defaults
         .values()
         .chain(methods.values().flatten())
@@ -185,34 +190,7 @@ pub(super) fn fill_defaults(module: &mut Module) {
 
 /// Arguments get the types of the parameters they are passed to (an int passed as a float).
 pub(super) fn coerce_args(module: &mut Module) {
-    use std::collections::HashMap;
-    let mut sigs: HashMap<String, Vec<Type>> = HashMap::new();
-    let mut methods: HashMap<String, Vec<Vec<Type>>> = HashMap::new();
-    for item in &module.items {
-        match item {
-            Item::Function(f) => {
-                sigs.insert(
-                    f.name.clone(),
-                    f.params.iter().map(|p| p.ty.clone()).collect(),
-                );
-            }
-            Item::Class(c) => {
-                if let Some(ctor) = c.constructors.first() {
-                    sigs.insert(
-                        format!("new {}", c.name),
-                        ctor.params.iter().map(|p| p.ty.clone()).collect(),
-                    );
-                }
-                for m in &c.methods {
-                    methods
-                        .entry(m.name.clone())
-                        .or_default()
-                        .push(m.params.iter().map(|p| p.ty.clone()).collect());
-                }
-            }
-            _ => {}
-        }
-    }
+    let (sigs, methods) = parameter_table(module, |p| p.ty.clone());
     let apply = |args: &mut Vec<Expr>, ps: &[Type]| {
         for (a, p) in args.iter_mut().zip(ps) {
             coerce(a, p);
