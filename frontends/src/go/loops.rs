@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use ferry_ir::{BinOp, Binding, Expr, ExprKind, Intrinsic, Literal, Stmt, StmtKind, Type};
+use ferry_ir::{BinOp, Binding, Expr, ExprKind, Intrinsic, Literal, Span, Stmt, StmtKind, Type};
 use tree_sitter::Node;
 
 use super::{stmt, Lowerer};
@@ -157,6 +157,30 @@ impl Lowerer<'_> {
         }
     }
 
+    /// A `ForEach` over `iter` binding `vars` in the body's scope.
+    fn for_each(
+        &mut self,
+        label: Option<String>,
+        vars: Vec<Binding>,
+        iter: Expr,
+        body_node: Node<'_>,
+        span: Span,
+    ) -> Stmt {
+        for v in &vars {
+            self.declare(&v.name, v.ty.clone());
+        }
+        let body = self.lower_block(body_node);
+        stmt(
+            StmtKind::ForEach {
+                label,
+                vars,
+                iter,
+                body,
+            },
+            span,
+        )
+    }
+
     pub(super) fn lower_range(
         &mut self,
         h: Node<'_>,
@@ -224,19 +248,7 @@ impl Lowerer<'_> {
                         self.intrinsic(Intrinsic::Enumerate, vec![iter], t, span),
                     )
                 };
-                for v in &vars {
-                    self.declare(&v.name, v.ty.clone());
-                }
-                let body = self.lower_block(body_node);
-                stmt(
-                    StmtKind::ForEach {
-                        label,
-                        vars,
-                        iter,
-                        body,
-                    },
-                    span,
-                )
+                self.for_each(label, vars, iter, body_node, span)
             }
             Type::Map(k, v) => {
                 let (vars, iter) = match &second {
@@ -256,19 +268,7 @@ impl Lowerer<'_> {
                         )
                     }
                 };
-                for b in &vars {
-                    self.declare(&b.name, b.ty.clone());
-                }
-                let body = self.lower_block(body_node);
-                stmt(
-                    StmtKind::ForEach {
-                        label,
-                        vars,
-                        iter,
-                        body,
-                    },
-                    span,
-                )
+                self.for_each(label, vars, iter, body_node, span)
             }
             _ => self.unsupported_stmt(h, "range over this value"),
         }
