@@ -84,6 +84,13 @@ pub(crate) fn named_children(node: Node<'_>) -> Vec<Node<'_>> {
         .collect()
 }
 
+/// The named children (comments left out) of a node's field, or none if it has no such field.
+pub(crate) fn field_children<'t>(node: Node<'t>, field: &str) -> Vec<Node<'t>> {
+    node.child_by_field_name(field)
+        .map(named_children)
+        .unwrap_or_default()
+}
+
 /// Whether a node is a comment in any of the three grammars.
 pub(crate) fn is_comment(node: Node<'_>) -> bool {
     matches!(node.kind(), "comment" | "line_comment" | "block_comment")

@@ -88,10 +88,7 @@ impl Lowerer<'_> {
                 default = Some(body);
                 continue;
             }
-            let values: Vec<Expr> = c
-                .child_by_field_name("value")
-                .map(common::named_children)
-                .unwrap_or_default()
+            let values: Vec<Expr> = common::field_children(c, "value")
                 .into_iter()
                 .map(|v| {
                     let e = self.lower_expr(v);

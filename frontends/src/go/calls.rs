@@ -16,10 +16,7 @@ impl Lowerer<'_> {
         let Some(func) = node.child_by_field_name("function") else {
             return self.unsupported_expr(node, "call");
         };
-        let args: Vec<Node<'_>> = node
-            .child_by_field_name("arguments")
-            .map(common::named_children)
-            .unwrap_or_default();
+        let args: Vec<Node<'_>> = common::field_children(node, "arguments");
         let fname = self.text(func);
         match func.kind() {
             "identifier" if self.lookup(fname).is_none() => {

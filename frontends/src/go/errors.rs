@@ -158,10 +158,7 @@ impl Lowerer<'_> {
         check: Option<ErrCheck<'_>>,
     ) -> Vec<Stmt> {
         let span = common::span(node);
-        let names: Vec<String> = node
-            .child_by_field_name("left")
-            .map(common::named_children)
-            .unwrap_or_default()
+        let names: Vec<String> = common::field_children(node, "left")
             .into_iter()
             .map(|n| self.text(n).to_string())
             .collect();
@@ -346,10 +343,7 @@ impl Lowerer<'_> {
                 .child_by_field_name("function")
                 .map(|f| self.text(f))
                 .unwrap_or("");
-            let args = node
-                .child_by_field_name("arguments")
-                .map(common::named_children)
-                .unwrap_or_default();
+            let args = common::field_children(node, "arguments");
             if func == "errors.New" {
                 if let Some(a) = args.first() {
                     return self.lower_expr(*a);

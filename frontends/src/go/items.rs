@@ -161,10 +161,7 @@ impl Lowerer<'_> {
         for spec in self.var_specs(node) {
             let ty = spec.child_by_field_name("type").map(|t| self.lower_type(t));
             let names = self.spec_names(spec);
-            let values = spec
-                .child_by_field_name("value")
-                .map(common::named_children)
-                .unwrap_or_default();
+            let values = common::field_children(spec, "value");
             for (i, n) in names.iter().enumerate() {
                 let t = match (&ty, values.get(i)) {
                     (Some(t), _) => t.clone(),
@@ -311,10 +308,7 @@ impl Lowerer<'_> {
         let doc = self.doc_of(node);
         for spec in self.var_specs(node) {
             let names = self.spec_names(spec);
-            let values = spec
-                .child_by_field_name("value")
-                .map(common::named_children)
-                .unwrap_or_default();
+            let values = common::field_children(spec, "value");
             let declared = spec.child_by_field_name("type").map(|t| self.lower_type(t));
             if names.len() != values.len() && !(values.is_empty() && declared.is_some()) {
                 let u = common::unsupported(spec, self.src, "global declaration", &mut self.diags);

@@ -144,10 +144,7 @@ impl Lowerer<'_> {
                 .all(|c| self.stable_expr(c, assigned)),
             "call_expression" => {
                 let f = node.child_by_field_name("function").map(|f| self.text(f));
-                let args = node
-                    .child_by_field_name("arguments")
-                    .map(common::named_children)
-                    .unwrap_or_default();
+                let args = common::field_children(node, "arguments");
                 f == Some("len")
                     && args.len() == 1
                     && args[0].kind() == "identifier"
@@ -188,10 +185,7 @@ impl Lowerer<'_> {
         label: Option<String>,
         span: ferry_ir::Span,
     ) -> Stmt {
-        let names: Vec<String> = h
-            .child_by_field_name("left")
-            .map(common::named_children)
-            .unwrap_or_default()
+        let names: Vec<String> = common::field_children(h, "left")
             .into_iter()
             .map(|n| self.text(n).to_string())
             .collect();

@@ -253,14 +253,8 @@ impl Lowerer<'_> {
 
     pub(super) fn lower_short_var(&mut self, node: Node<'_>) -> Vec<Stmt> {
         let span = common::span(node);
-        let left = node
-            .child_by_field_name("left")
-            .map(common::named_children)
-            .unwrap_or_default();
-        let right = node
-            .child_by_field_name("right")
-            .map(common::named_children)
-            .unwrap_or_default();
+        let left = common::field_children(node, "left");
+        let right = common::field_children(node, "right");
         let names: Vec<String> = left.iter().map(|n| self.text(*n).to_string()).collect();
         if names.len() == 2
             && right.len() == 1
@@ -376,10 +370,7 @@ impl Lowerer<'_> {
             let names = self.spec_names(spec);
             let type_node = spec.child_by_field_name("type");
             let declared = type_node.map(|t| self.lower_type(t));
-            let values = spec
-                .child_by_field_name("value")
-                .map(common::named_children)
-                .unwrap_or_default();
+            let values = common::field_children(spec, "value");
             if !values.is_empty() && values.len() != names.len() {
                 out.push(self.unsupported_stmt(spec, "variable declaration"));
                 continue;
@@ -477,14 +468,8 @@ impl Lowerer<'_> {
 
     pub(super) fn lower_assignment(&mut self, node: Node<'_>) -> Vec<Stmt> {
         let span = common::span(node);
-        let left = node
-            .child_by_field_name("left")
-            .map(common::named_children)
-            .unwrap_or_default();
-        let right = node
-            .child_by_field_name("right")
-            .map(common::named_children)
-            .unwrap_or_default();
+        let left = common::field_children(node, "left");
+        let right = common::field_children(node, "right");
         let op_text = node
             .child_by_field_name("operator")
             .map(|o| self.text(o))
@@ -573,10 +558,7 @@ impl Lowerer<'_> {
             && r.child_by_field_name("function")
                 .is_some_and(|f| self.text(f) == "append")
         {
-            let args = r
-                .child_by_field_name("arguments")
-                .map(common::named_children)
-                .unwrap_or_default();
+            let args = common::field_children(r, "arguments");
             if args.first().is_some_and(|a| self.text(*a) == ltext) {
                 let mut out = Vec::new();
                 let list = if self.is_map_index(l) {

@@ -8,7 +8,7 @@ use ferry_ir::intrinsics::StrUnit;
 
 use super::expr::{intrinsic, with_ty};
 use super::{span, Lowerer};
-use crate::common::named_children;
+use crate::common::{field_children, named_children};
 
 const CU: StrUnit = StrUnit::CodeUnit;
 
@@ -984,9 +984,7 @@ impl Lowerer<'_> {
 }
 
 fn args_of(node: Node<'_>) -> Vec<Node<'_>> {
-    node.child_by_field_name("arguments")
-        .map(named_children)
-        .unwrap_or_default()
+    field_children(node, "arguments")
 }
 
 /// `new ArrayList<>()`: element types come from the declaration.

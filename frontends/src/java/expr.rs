@@ -8,7 +8,7 @@ use tree_sitter::Node;
 
 use super::types::is_reference;
 use super::{span, Lowerer};
-use crate::common::named_children;
+use crate::common::{field_children, named_children};
 
 pub(super) fn intrinsic(op: Intrinsic, args: Vec<Expr>, node: Node<'_>) -> Expr {
     let tys: Vec<Type> = args.iter().map(|a| a.ty.clone()).collect();
@@ -694,10 +694,7 @@ impl Lowerer<'_> {
     /// `super(..)` / `this(..)` in a constructor.
     pub(super) fn constructor_call(&mut self, node: Node<'_>) -> Expr {
         let sp = span(node);
-        let args: Vec<Expr> = node
-            .child_by_field_name("arguments")
-            .map(named_children)
-            .unwrap_or_default()
+        let args: Vec<Expr> = field_children(node, "arguments")
             .into_iter()
             .map(|a| self.expr(a))
             .collect();

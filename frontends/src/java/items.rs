@@ -4,7 +4,7 @@ use ferry_ir::{Class, ClassKind, Field, Function, Global, Item, Module, Param, T
 use tree_sitter::Node;
 
 use super::{span, ClassInfo, Lowerer};
-use crate::common::named_children;
+use crate::common::{field_children, named_children};
 
 const EXCEPTION_BASES: &[&str] = &[
     "Exception",
@@ -22,9 +22,7 @@ fn has_modifier(l: &Lowerer<'_>, node: Node<'_>, m: &str) -> bool {
 }
 
 fn body_members(node: Node<'_>) -> Vec<Node<'_>> {
-    node.child_by_field_name("body")
-        .map(named_children)
-        .unwrap_or_default()
+    field_children(node, "body")
 }
 
 impl Lowerer<'_> {

@@ -8,7 +8,7 @@ use tree_sitter::Node;
 
 use super::items::{declarators, with_dims};
 use super::{span, Lowerer};
-use crate::common::named_children;
+use crate::common::{field_children, named_children};
 
 fn stmt(kind: StmtKind, node: Node<'_>) -> Stmt {
     Stmt {
@@ -323,10 +323,7 @@ impl Lowerer<'_> {
                 .child_by_field_name("type")
                 .map(|t| self.text(t).to_string())
                 .unwrap_or_default();
-            let args: Vec<Node<'_>> = e
-                .child_by_field_name("arguments")
-                .map(named_children)
-                .unwrap_or_default();
+            let args: Vec<Node<'_>> = field_children(e, "arguments");
             let kind = exception_kind(&class);
             if args.len() <= 1 {
                 let message = args.first().map(|a| self.expr(*a));

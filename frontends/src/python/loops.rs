@@ -5,7 +5,7 @@ use ferry_ir::{BinOp, Binding, Block, Expr, ExprKind, Intrinsic, Literal, Stmt, 
 use tree_sitter::Node;
 
 use super::{mk, Lowerer};
-use crate::common::{named_children, span};
+use crate::common::{field_children, named_children, span};
 
 impl Lowerer<'_> {
     /// A `for` statement, with an `else` clause lowered through a flag (several statements).
@@ -95,10 +95,7 @@ impl Lowerer<'_> {
         if vars.len() == 1 && right.kind() == "call" {
             let f = right.child_by_field_name("function").map(|f| self.text(f));
             if f == Some("range") {
-                let args: Vec<Node<'_>> = right
-                    .child_by_field_name("arguments")
-                    .map(named_children)
-                    .unwrap_or_default();
+                let args: Vec<Node<'_>> = field_children(right, "arguments");
                 if (1..=3).contains(&args.len())
                     && args.iter().all(|a| a.kind() != "keyword_argument")
                 {
@@ -142,10 +139,7 @@ impl Lowerer<'_> {
                 .child_by_field_name("function")
                 .is_some_and(|f| self.text(f) == "enumerate")
         {
-            let args: Vec<Node<'_>> = right
-                .child_by_field_name("arguments")
-                .map(named_children)
-                .unwrap_or_default();
+            let args: Vec<Node<'_>> = field_children(right, "arguments");
             if let [xs, start] = args.as_slice() {
                 let start = match start.kind() {
                     "keyword_argument"

@@ -10,7 +10,7 @@ use tree_sitter::Node;
 
 use super::loops::mark_breaks;
 use super::{mk, Lowerer};
-use crate::common::{named_children, span};
+use crate::common::{field_children, named_children, span};
 
 impl Lowerer<'_> {
     pub(super) fn block(&mut self, node: Node<'_>) -> Block {
@@ -284,10 +284,7 @@ impl Lowerer<'_> {
                 .child_by_field_name("function")
                 .map(|f| self.text(f))
                 .unwrap_or("");
-            let args: Vec<Node<'_>> = right
-                .child_by_field_name("arguments")
-                .map(named_children)
-                .unwrap_or_default();
+            let args: Vec<Node<'_>> = field_children(right, "arguments");
             let factory = match (f, args.as_slice()) {
                 ("defaultdict" | "collections.defaultdict", [factory]) => {
                     Some(self.text(*factory).to_string())
@@ -705,10 +702,7 @@ impl Lowerer<'_> {
                     .child_by_field_name("function")
                     .map(|f| self.text(f).to_string())
                     .unwrap_or_default();
-                let args = e
-                    .child_by_field_name("arguments")
-                    .map(named_children)
-                    .unwrap_or_default();
+                let args = field_children(e, "arguments");
                 (f, args)
             }
             "identifier" => (self.text(e).to_string(), Vec::new()),
