@@ -109,6 +109,8 @@ pub enum Intrinsic {
     Reversed,
     /// `(s) -> List<Char>`.
     Chars,
+    /// `(chars: List<Char> | Array<Char>) -> Str`: the string of those characters.
+    FromChars,
     /// `(a: Str, b: Str) -> Int`: lexicographic comparison (negative, zero, positive).
     CompareStr,
     IsDigit,
@@ -235,7 +237,7 @@ impl Intrinsic {
             Println | Print | Insert | Extend | Clear | Sort | SortByKey | SortWithComparator
             | Reverse | Fill | Put | PushBack | PushFront | HeapPush => Type::Void,
             ToStr(_) | Format | CharToStr | ErrorMessage | Substring(_) | ToUpper | ToLower
-            | Trim | Join | Replace | Repeat | BuilderToStr => Type::Str,
+            | Trim | Join | Replace | Repeat | BuilderToStr | FromChars => Type::Str,
             ParseInt | CharCode | Len(_) | IndexOf | LastIndexOf | CompareStr | Count => Type::I64,
             ParseFloat | Pow | Sqrt | Floor | Ceil | Round | Log | Log10 | Exp | Sin | Cos
             | Tan | Atan | Atan2 | Hypot | Pi | E | Inf => Type::Float,

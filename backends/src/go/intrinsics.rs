@@ -351,6 +351,10 @@ impl Printer<'_> {
                 let s = self.arg(args, 0);
                 self.pkg("strings", "Fields", vec![s])
             }
+            FromChars => {
+                let chars = self.arg(args, 0);
+                G::call("string", vec![chars])
+            }
             Join => {
                 let sep = self.arg(args, 0);
                 let parts = self.arg(args, 1);

@@ -263,6 +263,16 @@ impl Printer<'_> {
                 call(format!("{h}({})", all(self)))
             }
             I::Join => call(format!("String.join({})", all(self))),
+            I::FromChars => match t0 {
+                Type::Array(_) => call(format!("new String({})", all(self))),
+                _ => {
+                    self.import("java.util.stream.Collectors");
+                    let chars = recv(self);
+                    call(format!(
+                        "{chars}.stream().map(String::valueOf).collect(Collectors.joining())"
+                    ))
+                }
+            },
             I::Repeat => {
                 let r = recv(self);
                 call(format!("{r}.repeat({})", rest(self, 1)))

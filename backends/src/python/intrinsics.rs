@@ -180,6 +180,13 @@ impl Printer<'_> {
             Trim => method(self, "strip"),
             Split => method(self, "split"),
             SplitWhitespace => method(self, "split"),
+            FromChars => {
+                let chars = match args.first() {
+                    Some(x) => self.sole_arg(x),
+                    None => String::new(),
+                };
+                (format!("\"\".join({chars})"), p)
+            }
             Join => {
                 let sep = arg(self, 0, prec::PRIMARY);
                 let parts = match args.get(1) {

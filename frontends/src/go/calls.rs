@@ -238,6 +238,9 @@ impl Lowerer<'_> {
                 match &x.ty {
                     Type::Char => self.intrinsic(Intrinsic::CharToStr, vec![x], Type::Str, span),
                     Type::Str => x,
+                    Type::List(el) | Type::Array(el) if **el == Type::Char => {
+                        self.intrinsic(Intrinsic::FromChars, vec![x], Type::Str, span)
+                    }
                     _ => self.unsupported_expr(node, "conversion to string"),
                 }
             }

@@ -38,6 +38,19 @@ impl Lowerer<'_> {
             }
             (ExprKind::Lit(Literal::Int(_)), Type::Int(_)) => e.ty = ty.clone(),
             (ExprKind::Lit(Literal::Null), _) => e.ty = ty.clone(),
+            // Rune arithmetic is integer arithmetic on codes; stored in a rune, it is a character.
+            (_, Type::Char) if e.ty.is_int() => {
+                let span = e.span;
+                let args = vec![e];
+                return Expr::new(
+                    ExprKind::Intrinsic {
+                        op: Intrinsic::CodeChar,
+                        args,
+                    },
+                    Type::Char,
+                    span,
+                );
+            }
             (
                 ExprKind::Unary {
                     op: UnaryOp::Neg,
