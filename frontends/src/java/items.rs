@@ -93,13 +93,7 @@ impl Lowerer<'_> {
                 for m in body_members(*top) {
                     match m.kind() {
                         "method_declaration" => {
-                            let name = m
-                                .child_by_field_name("name")
-                                .map(|n| self.text(n).to_string())
-                                .unwrap_or_default();
-                            let ret = m
-                                .child_by_field_name("type")
-                                .map_or(Type::Void, |t| self.lower_type(t));
+                            let (name, ret) = self.method_signature(m);
                             self.functions.insert(name, ret);
                         }
                         "field_declaration" => {
@@ -175,6 +169,18 @@ impl Lowerer<'_> {
         }
     }
 
+    /// A method's name and declared result type.
+    fn method_signature(&mut self, method: Node<'_>) -> (String, Type) {
+        let name = method
+            .child_by_field_name("name")
+            .map(|n| self.text(n).to_string())
+            .unwrap_or_default();
+        let ret = method
+            .child_by_field_name("type")
+            .map_or(Type::Void, |t| self.lower_type(t));
+        (name, ret)
+    }
+
     fn collect_class(&mut self, node: Node<'_>) {
         let name = node
             .child_by_field_name("name")
@@ -210,14 +216,8 @@ impl Lowerer<'_> {
         for m in body_members(node) {
             match m.kind() {
                 "method_declaration" => {
-                    let mname = m
-                        .child_by_field_name("name")
-                        .map(|n| self.text(n).to_string())
-                        .unwrap_or_default();
-                    let ret = m
-                        .child_by_field_name("type")
-                        .map_or(Type::Void, |t| self.lower_type(t));
-                    info.methods.insert(mname, ret);
+                    let (name, ret) = self.method_signature(m);
+                    info.methods.insert(name, ret);
                 }
                 "field_declaration" | "constant_declaration" => {
                     let base = m

@@ -210,6 +210,16 @@ impl Lowerer<'_> {
             return Some(self.unsupported_expr(node, &format!("keyword arguments of `{name}`")));
         }
         let args: Vec<Expr> = pos.iter().map(|a| self.expr(*a)).collect();
+        let cast = |expr: Expr, to: Type| {
+            mk(
+                ExprKind::Cast {
+                    expr: Box::new(expr),
+                    to: to.clone(),
+                },
+                to,
+                sp,
+            )
+        };
         let one = |op: Intrinsic, ty: Type, this: &mut Self| -> Expr {
             if n == 1 {
                 this.intr(op, args.clone(), ty, sp)
@@ -267,22 +277,8 @@ impl Lowerer<'_> {
                     )
                 }
             }
-            "int" if n == 1 => mk(
-                ExprKind::Cast {
-                    expr: Box::new(args[0].clone()),
-                    to: Type::BIG,
-                },
-                Type::BIG,
-                sp,
-            ),
-            "float" if n == 1 => mk(
-                ExprKind::Cast {
-                    expr: Box::new(args[0].clone()),
-                    to: Type::Float,
-                },
-                Type::Float,
-                sp,
-            ),
+            "int" if n == 1 => cast(args[0].clone(), Type::BIG),
+            "float" if n == 1 => cast(args[0].clone(), Type::Float),
             "ord" => one(Intrinsic::CharCode, Type::BIG, self),
             "chr" => one(Intrinsic::CodeChar, Type::Char, self),
             "sum" => one(Intrinsic::Sum, Type::Unknown, self),
