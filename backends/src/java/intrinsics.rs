@@ -408,16 +408,10 @@ impl Printer<'_> {
                 Type::Array(_) => (format!("{}.length == 0", recv(self)), Prec::Equality),
                 _ => call(format!("{}.isEmpty()", recv(self))),
             },
-            I::Sort => match t0 {
-                Type::Array(_) => {
-                    self.import("java.util.Arrays");
-                    call(format!("Arrays.sort({})", all(self)))
-                }
-                _ => {
-                    self.import("java.util.Collections");
-                    call(format!("Collections.sort({})", all(self)))
-                }
-            },
+            I::Sort => {
+                let a = all(self);
+                call(self.arrays_or_collections("sort", &t0, &a))
+            }
             I::SortByKey => {
                 self.import("java.util.Comparator");
                 let r = recv(self);
@@ -562,16 +556,10 @@ impl Printer<'_> {
                 self.import("java.util.Collections");
                 call(format!("Collections.frequency({})", all(self)))
             }
-            I::Fill => match t0 {
-                Type::Array(_) => {
-                    self.import("java.util.Arrays");
-                    call(format!("Arrays.fill({})", all(self)))
-                }
-                _ => {
-                    self.import("java.util.Collections");
-                    call(format!("Collections.fill({})", all(self)))
-                }
-            },
+            I::Fill => {
+                let a = all(self);
+                call(self.arrays_or_collections("fill", &t0, &a))
+            }
             I::Range => {
                 let h = self.helper("ferryRange");
                 let mut a = all(self);
@@ -782,6 +770,16 @@ impl Printer<'_> {
             }
         }
         None
+    }
+
+    /// `Arrays.method(args)` on an array, `Collections.method(args)` on a list, with the import.
+    fn arrays_or_collections(&mut self, method: &str, collection: &Type, args: &str) -> String {
+        let (class, import) = match collection {
+            Type::Array(_) => ("Arrays", "java.util.Arrays"),
+            _ => ("Collections", "java.util.Collections"),
+        };
+        self.import(import);
+        format!("{class}.{method}({args})")
     }
 
     /// A comprehension as a stream. The loop variables it renames (`pair.v0()`) are renamed
