@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use ferry_backends::{Naming, Options, Semantics};
-use ferry_ir::{Language, ProgramGraph, SourceFile};
-use ferry_translator::{translate, Plan, Request, RulesEngine};
+use ferry_ir::{Language, ProgramGraph, Signature, SourceFile};
+use ferry_translator::{read_interface, translate, Plan, Request, RulesEngine};
 
 /// Exit code: finished with findings (unsupported units).
 const EXIT_FINDINGS: u8 = 1;
@@ -47,6 +47,10 @@ enum Command {
         /// The translation engine; only `rules` is available so far.
         #[arg(long, default_value = "rules")]
         engine: String,
+        /// Target-language declarations (names, parameter and result types) the translation
+        /// must match; bodies may be left out.
+        #[arg(long, value_name = "FILE")]
+        interface: Option<PathBuf>,
     },
     /// Show the IR, the program graph or the translation plan of a file.
     Inspect {
@@ -111,14 +115,15 @@ pub(crate) fn run() -> ExitCode {
             naming,
             semantics,
             engine,
+            interface,
         } => run_translate(
             &input,
             &to,
             from.as_deref(),
             output.as_deref(),
-            naming,
-            semantics,
+            (naming, semantics),
             &engine,
+            interface.as_deref(),
         ),
         Command::Inspect {
             input,
@@ -196,9 +201,9 @@ fn run_translate(
     to: &str,
     from: Option<&str>,
     output: Option<&Path>,
-    naming: NamingArg,
-    semantics: SemanticsArg,
+    (naming, semantics): (NamingArg, SemanticsArg),
     engine: &str,
+    interface: Option<&Path>,
 ) -> Result<u8, Fatal> {
     let to: Language = to.parse().map_err(Fatal::input)?;
     let from = source_language(input, from)?;
@@ -208,6 +213,10 @@ fn run_translate(
         )));
     }
     let file = read_source(input)?;
+    let interface = match interface {
+        Some(path) => read_declarations(path, to)?,
+        None => Vec::new(),
+    };
     let options = Options {
         naming: match naming {
             NamingArg::Idiomatic => Naming::Idiomatic,
@@ -217,6 +226,7 @@ fn run_translate(
             SemanticsArg::Natural => Semantics::Natural,
             SemanticsArg::Exact => Semantics::Exact,
         },
+        ..Options::default()
     };
     let request = Request {
         file: &file,
@@ -224,6 +234,7 @@ fn run_translate(
         to,
         module_name: module_name(input, output),
         options,
+        interface,
     };
     let translation = translate(&request, &RulesEngine);
     let mut stderr = std::io::stderr().lock();
@@ -245,6 +256,29 @@ fn run_translate(
         EXIT_FINDINGS
     } else {
         0
+    })
+}
+
+/// Reads an `--interface` file, which must be written in the target language.
+fn read_declarations(path: &Path, to: Language) -> Result<Vec<Signature>, Fatal> {
+    let shown = path.display().to_string();
+    if let Some(lang) = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .and_then(Language::from_extension)
+    {
+        if lang != to {
+            return Err(Fatal::input(format!(
+                "the interface `{shown}` is {lang}, but the target is {to}"
+            )));
+        }
+    }
+    let file = read_source(&shown)?;
+    read_interface(to, &file.text).map_err(|errors| {
+        for d in &errors {
+            eprint!("{}", d.render(&file));
+        }
+        Fatal::input(format!("cannot read the interface `{shown}`"))
     })
 }
 

@@ -13,6 +13,8 @@ mod shape;
 mod untyped;
 mod writer;
 
+use std::collections::BTreeMap;
+
 use ferry_ir::{Diagnostic, Language, Module};
 
 pub use naming::Naming;
@@ -32,6 +34,19 @@ pub enum Semantics {
 pub struct Options {
     pub naming: Naming,
     pub semantics: Semantics,
+    /// Functions and methods printed under a fixed name whatever the naming policy (IR name →
+    /// printed name): the names a target interface declares.
+    pub fixed_names: BTreeMap<String, String>,
+}
+
+impl Options {
+    /// The printed name of a function or method: its fixed name, or `convert`'s.
+    pub fn function_name(&self, name: &str, convert: impl FnOnce() -> String) -> String {
+        match self.fixed_names.get(name) {
+            Some(fixed) => fixed.clone(),
+            None => convert(),
+        }
+    }
 }
 
 /// Printed source and what the backend had to say about it.

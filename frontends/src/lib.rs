@@ -8,8 +8,9 @@ mod common;
 mod go;
 mod java;
 mod python;
+mod seed;
 
-use ferry_ir::{Diagnostic, Language, Module};
+use ferry_ir::{Diagnostic, Language, Module, Signature};
 
 /// The result of lowering one file: the module, and everything worth telling about it.
 #[derive(Debug)]
@@ -20,9 +21,20 @@ pub struct Lowered {
 
 /// Lowers `source` written in `language`; `name` is the module name (usually the file stem).
 pub fn lower(language: Language, name: &str, source: &str) -> Lowered {
+    lower_conforming(language, name, source, &[])
+}
+
+/// Lowers `source` for a target that declares `interface`: a frontend that infers types takes the
+/// declared parameter and result types where the source does not say.
+pub fn lower_conforming(
+    language: Language,
+    name: &str,
+    source: &str,
+    interface: &[Signature],
+) -> Lowered {
     match language {
         Language::Java => java::lower(name, source),
-        Language::Python => python::lower(name, source),
+        Language::Python => python::lower(name, source, interface),
         Language::Go => go::lower(name, source),
     }
 }

@@ -258,6 +258,35 @@ pub enum StmtKind {
     Unsupported(Unsupported),
 }
 
+impl StmtKind {
+    /// The blocks nested directly in this statement (branches, loop bodies, handlers).
+    pub fn child_blocks_mut(&mut self) -> Vec<&mut Block> {
+        match self {
+            StmtKind::If { then, else_, .. } => std::iter::once(then).chain(else_).collect(),
+            StmtKind::While { body, .. }
+            | StmtKind::DoWhile { body, .. }
+            | StmtKind::For { body, .. }
+            | StmtKind::ForRange { body, .. }
+            | StmtKind::ForEach { body, .. }
+            | StmtKind::Block(body) => vec![body],
+            StmtKind::Switch { cases, default, .. } => cases
+                .iter_mut()
+                .map(|c| &mut c.body)
+                .chain(default)
+                .collect(),
+            StmtKind::Try {
+                body,
+                catches,
+                finally,
+            } => std::iter::once(body)
+                .chain(catches.iter_mut().map(|c| &mut c.body))
+                .chain(finally)
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
 /// One arm of a [`StmtKind::Switch`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct SwitchCase {

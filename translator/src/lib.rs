@@ -2,13 +2,16 @@
 //!
 //! Only the rules engine exists so far; it prints the IR through the deterministic backends.
 
+pub mod conform;
 pub mod engine;
+pub mod interface;
 pub mod plan;
 
 use ferry_backends::Options;
-use ferry_ir::{Diagnostic, Language, Severity, SourceFile};
+use ferry_ir::{Diagnostic, Language, Severity, Signature, SourceFile};
 
 pub use engine::{Engine, RulesEngine};
+pub use interface::read_interface;
 pub use plan::Plan;
 
 /// One file to translate.
@@ -20,6 +23,8 @@ pub struct Request<'a> {
     /// The module name the output is written under (a Java public class name is derived from it).
     pub module_name: String,
     pub options: Options,
+    /// Declarations of the target code base the translation must match (`--interface`).
+    pub interface: Vec<Signature>,
 }
 
 /// A translated file and every diagnostic, frontend's and backend's, in source order.
@@ -47,10 +52,17 @@ impl Translation {
 
 /// Translates one file with the given engine.
 pub fn translate(request: &Request<'_>, engine: &dyn Engine) -> Translation {
-    let mut lowered =
-        ferry_frontends::lower(request.from, &request.module_name, &request.file.text);
-    let emitted = engine.translate(&mut lowered.module, request.to, &request.options);
+    let mut lowered = ferry_frontends::lower_conforming(
+        request.from,
+        &request.module_name,
+        &request.file.text,
+        &request.interface,
+    );
+    let mut options = request.options.clone();
+    let conformed = conform::conform(&mut lowered.module, &request.interface, &mut options);
+    let emitted = engine.translate(&mut lowered.module, request.to, &options);
     let mut diagnostics = lowered.diagnostics;
+    diagnostics.extend(conformed);
     diagnostics.extend(emitted.diagnostics);
     diagnostics.sort_by_key(|d| (d.span.start, d.severity));
     diagnostics.dedup();

@@ -136,7 +136,8 @@ impl Printer<'_> {
                 let args = &self.with_defaults(callee.as_ref(), args);
                 let args = self.call_args(None, func, args);
                 let suffix = self.overload_suffix(false, func, args.len());
-                G::call(self.name(func) + &suffix, args)
+                let name = self.opts.function_name(func, || self.name(func));
+                G::call(name + &suffix, args)
             }
             ExprKind::MethodCall {
                 receiver,
@@ -516,7 +517,9 @@ impl Printer<'_> {
             .and_then(|c| self.callee(Some(c), method, args.len(), false));
         let args = &self.with_defaults(callee.as_ref(), args);
         let args_g = self.call_args(class.as_deref(), method, args);
-        let m = names::method_name(self.opts.naming, method)
+        let m = self
+            .opts
+            .function_name(method, || names::method_name(self.opts.naming, method))
             + &self.overload_suffix(true, method, args.len());
         match &receiver.kind {
             ExprKind::Super if method == CONSTRUCTOR => {

@@ -352,10 +352,12 @@ impl<'m> Printer<'m> {
         let name = if f.name == "main" && f.params.is_empty() && recv.is_none() {
             "main".to_string()
         } else if recv.is_some() {
-            names::method_name(self.opts.naming, &f.name)
+            self.opts
+                .function_name(&f.name, || names::method_name(self.opts.naming, &f.name))
                 + &self.overload_suffix(true, &f.name, f.params.len())
         } else {
-            names::value_name(self.opts.naming, &f.name)
+            self.opts
+                .function_name(&f.name, || names::value_name(self.opts.naming, &f.name))
                 + &self.overload_suffix(false, &f.name, f.params.len())
         };
         self.enter_function(recv.as_ref().map(|(_, _, c)| c.as_str()), f);

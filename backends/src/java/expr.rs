@@ -91,7 +91,11 @@ impl Printer<'_> {
             ExprKind::Call { func, args } => {
                 let a = self.args(args);
                 (
-                    format!("{}({a})", names::value(func, self.opts.naming)),
+                    format!(
+                        "{}({a})",
+                        self.opts
+                            .function_name(func, || names::value(func, self.opts.naming))
+                    ),
                     Prec::Postfix,
                 )
             }
@@ -109,7 +113,9 @@ impl Printer<'_> {
                     };
                     return (format!("{r}({a})"), Prec::Postfix);
                 }
-                let m = super::method_name(method, self.opts.naming);
+                let m = self
+                    .opts
+                    .function_name(method, || super::method_name(method, self.opts.naming));
                 let r = match &receiver.kind {
                     ExprKind::Name(n) if self.classes.contains_key(n) => self.class_name(n),
                     _ => self.expr_prec(receiver, Prec::Postfix),

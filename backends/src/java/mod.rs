@@ -340,15 +340,17 @@ impl<'m> Printer<'m> {
             }
             None => {
                 let ret = self.ty(&f.ret);
-                format!(
-                    "static {ret} {}({params})",
-                    names::value(&f.name, self.opts.naming)
-                )
+                let name = self
+                    .opts
+                    .function_name(&f.name, || names::value(&f.name, self.opts.naming));
+                format!("static {ret} {name}({params})")
             }
             Some((c, true)) => format!("{}({params})", self.class_name(&c.name)),
             Some((c, false)) => {
                 let ret = self.ty(&f.ret);
-                let name = method_name(&f.name, self.opts.naming);
+                let name = self
+                    .opts
+                    .function_name(&f.name, || method_name(&f.name, self.opts.naming));
                 let mut mods = String::new();
                 if c.kind == ClassKind::Interface && f.body.is_some() {
                     mods.push_str("default ");

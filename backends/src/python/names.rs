@@ -100,7 +100,7 @@ fn convert(name: &str, opts: &Options, f: fn(&str) -> String) -> String {
 }
 
 pub(super) fn function(name: &str, opts: &Options) -> String {
-    escape(convert(name, opts, snake_case))
+    opts.function_name(name, || escape(convert(name, opts, snake_case)))
 }
 
 pub(super) fn field(name: &str, opts: &Options) -> String {

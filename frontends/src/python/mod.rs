@@ -28,7 +28,7 @@ mod writeback;
 
 use std::collections::{HashMap, HashSet};
 
-use ferry_ir::{Diagnostic, Expr, ExprKind, Language, Module, Span, Stmt, Type};
+use ferry_ir::{Diagnostic, Expr, ExprKind, IntKind, Language, Module, Signature, Span, Stmt, Type};
 use tree_sitter::Node;
 
 use crate::common;
@@ -66,7 +66,7 @@ pub(super) struct Lowerer<'s> {
 }
 
 /// Lowers one Python file.
-pub(crate) fn lower(name: &str, source: &str) -> Lowered {
+pub(crate) fn lower(name: &str, source: &str, interface: &[Signature]) -> Lowered {
     let mut diagnostics = Vec::new();
     let mut module = Module {
         language: Language::Python,
@@ -96,6 +96,7 @@ pub(crate) fn lower(name: &str, source: &str) -> Lowered {
         };
         l.module(root, &mut module);
         diagnostics.append(&mut l.diags);
+        crate::seed::seed_signatures(&mut module, interface, IntKind::Big);
         callsites::fill_defaults(&mut module);
         let mut inferred = Vec::new();
         infer::infer(&mut module, &mut inferred);
@@ -194,7 +195,7 @@ mod tests {
     use ferry_ir::{Item, StmtKind, Type};
 
     fn lets(source: &str) -> Vec<(String, Type)> {
-        let lowered = super::lower("t", source);
+        let lowered = super::lower("t", source, &[]);
         let mut out = Vec::new();
         for item in lowered.module.items {
             if let Item::Function(f) = item {
@@ -219,19 +220,19 @@ mod tests {
 
     #[test]
     fn reports_unknown_types_and_never_panics() {
-        let lowered = super::lower("t", "def f():\n    d = {}\n    return 1\n");
+        let lowered = super::lower("t", "def f():\n    d = {}\n    return 1\n", &[]);
         assert!(lowered
             .diagnostics
             .iter()
             .any(|d| d.code == "unknown-type" && d.message.contains("`d`")));
         for junk in ["def (:", "class", "x = = 1", "\u{0}\u{1}", "for in", "f'{'"] {
-            let _ = super::lower("t", junk);
+            let _ = super::lower("t", junk, &[]);
         }
     }
 
     #[test]
     fn a_script_becomes_main() {
-        let lowered = super::lower("t", "LIMIT = 3\nfor i in range(LIMIT):\n    print(i)\n");
+        let lowered = super::lower("t", "LIMIT = 3\nfor i in range(LIMIT):\n    print(i)\n", &[]);
         let names: Vec<String> = lowered
             .module
             .items
