@@ -28,7 +28,9 @@ mod writeback;
 
 use std::collections::{HashMap, HashSet};
 
-use ferry_ir::{Diagnostic, Expr, ExprKind, IntKind, Language, Module, Signature, Span, Stmt, Type};
+use ferry_ir::{
+    Diagnostic, Expr, ExprKind, IntKind, Language, Module, Signature, Span, Stmt, Type,
+};
 use tree_sitter::Node;
 
 use crate::common;
@@ -232,7 +234,11 @@ mod tests {
 
     #[test]
     fn a_script_becomes_main() {
-        let lowered = super::lower("t", "LIMIT = 3\nfor i in range(LIMIT):\n    print(i)\n", &[]);
+        let lowered = super::lower(
+            "t",
+            "LIMIT = 3\nfor i in range(LIMIT):\n    print(i)\n",
+            &[],
+        );
         let names: Vec<String> = lowered
             .module
             .items
