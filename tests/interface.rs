@@ -119,3 +119,20 @@ fn an_interface_in_another_language_or_with_syntax_errors_is_refused() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_class_of_stateless_methods_becomes_module_functions() {
+    support::require_toolchains();
+    let dir = scratch("namespace_class");
+    let (out, text) = translate("Counter.java", Language::Python, "stats.py.txt", &dir);
+    assert!(
+        text.lines().any(|l| l.starts_with("def CountEvens(xs")),
+        "{text}"
+    );
+    let program = format!("{text}\nprint(CountEvens([1, 2, 4, 7]), is_even(3))\n");
+    std::fs::write(&out, program).unwrap();
+    match run_program(Language::Python, &out, &dir) {
+        Outcome::Ran(stdout) => assert_eq!(stdout, "2 False\n"),
+        other => panic!("did not run: {other:?}"),
+    }
+}

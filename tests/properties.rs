@@ -18,6 +18,7 @@ fn translate_everywhere(from: Language, text: &str) {
             to,
             module_name: "Input".into(),
             options: Options::default(),
+            interface: Vec::new(),
         };
         let translation = translate(&request, &RulesEngine);
         for d in &translation.diagnostics {

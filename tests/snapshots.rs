@@ -33,6 +33,7 @@ fn translate_text(from: Language, to: Language, name: &str, text: &str) -> (Stri
         to,
         module_name: name.to_string(),
         options: Options::default(),
+        interface: Vec::new(),
     };
     let t = translate(&request, &RulesEngine);
     (

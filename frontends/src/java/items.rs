@@ -46,6 +46,27 @@ impl Lowerer<'_> {
         }
     }
 
+    /// A class that only groups methods: no state (fields, constructors), no supertypes, and never
+    /// named elsewhere in the file, so nothing can tell its instances apart. Its methods are
+    /// module functions.
+    fn is_namespace_class(&self, class: Node<'_>) -> bool {
+        let Some(name) = class.child_by_field_name("name").map(|n| self.text(n)) else {
+            return false;
+        };
+        let mentions = self
+            .src
+            .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .filter(|w| *w == name)
+            .count();
+        class.kind() == "class_declaration"
+            && class.child_by_field_name("superclass").is_none()
+            && class.child_by_field_name("interfaces").is_none()
+            && mentions == 1
+            && body_members(class).iter().all(|m| {
+                m.kind() == "method_declaration" && !has_modifier(self, *m, "abstract")
+            })
+    }
+
     pub(super) fn program(&mut self, root: Node<'_>, module: &mut Module) {
         let tops: Vec<Node<'_>> = named_children(root)
             .into_iter()
@@ -78,6 +99,7 @@ impl Lowerer<'_> {
                         })
                 })
             })
+            .or_else(|| tops.iter().find(|c| self.is_namespace_class(**c)))
             .copied();
         if let Some(mc) = module_class {
             self.module_class = mc

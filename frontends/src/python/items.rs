@@ -12,6 +12,7 @@ use crate::common::{self, named_children, span};
 impl Lowerer<'_> {
     pub(super) fn module(&mut self, root: Node<'_>, module: &mut Module) {
         let children = named_children(root);
+        let mut nested_defs = Vec::new();
         // First pass: names.
         for c in &children {
             let def = unwrap_decorated(*c);
@@ -20,6 +21,7 @@ impl Lowerer<'_> {
                     if let Some(n) = def.child_by_field_name("name") {
                         self.functions.insert(self.text(n).to_string());
                     }
+                    nested_defs.push(def);
                 }
                 "class_definition" => {
                     if let Some(n) = def.child_by_field_name("name") {
@@ -50,6 +52,17 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
+        let mut lifted = std::collections::HashMap::new();
+        for outer in nested_defs {
+            let inner = self.liftable_nested(outer, &self.functions);
+            for n in &inner {
+                self.lifted.insert(n.id());
+                if let Some(name) = n.child_by_field_name("name") {
+                    self.functions.insert(self.text(name).to_string());
+                }
+            }
+            lifted.insert(outer.id(), inner);
+        }
         // A script without `main`: its statements become the body of a synthesized `main`.
         let script = !self.functions.contains("main");
         let used_in_defs = if script {
@@ -62,6 +75,10 @@ impl Lowerer<'_> {
             let def = unwrap_decorated(*c);
             match def.kind() {
                 "function_definition" => {
+                    for inner in lifted.remove(&def.id()).unwrap_or_default() {
+                        let f = self.function(inner, None);
+                        module.items.push(Item::Function(f));
+                    }
                     let f = self.function(def, None);
                     module.items.push(Item::Function(f));
                 }

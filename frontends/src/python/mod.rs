@@ -20,6 +20,7 @@ mod items;
 mod keys;
 mod loops;
 mod members;
+mod nested;
 mod scope;
 mod stmt;
 mod strings;
@@ -65,6 +66,8 @@ pub(super) struct Lowerer<'s> {
     pub(super) default_dicts: HashMap<String, String>,
     /// Whether an assignment target is being lowered (no default lookups then).
     pub(super) lvalue: bool,
+    /// Nested `def`s lifted to module level (tree-sitter node ids), skipped where they stand.
+    pub(super) lifted: HashSet<usize>,
 }
 
 /// Lowers one Python file.
@@ -95,6 +98,7 @@ pub(crate) fn lower(name: &str, source: &str, interface: &[Signature]) -> Lowere
             in_function: false,
             default_dicts: HashMap::new(),
             lvalue: false,
+            lifted: HashSet::new(),
         };
         l.module(root, &mut module);
         diagnostics.append(&mut l.diags);

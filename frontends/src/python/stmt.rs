@@ -118,6 +118,8 @@ impl Lowerer<'_> {
                 }));
             }
             "for_statement" => self.for_stmts(s, out),
+            // Lifted to module level.
+            "function_definition" if self.lifted.contains(&s.id()) => {}
             "try_statement" => {
                 let st = self.try_stmt(s);
                 out.push(st);

@@ -1,0 +1,106 @@
+//! Nested functions that close over nothing: `def helper(x): ...` inside a function, using only
+//! its own parameters and locals and module-level names, is lifted to a module-level function.
+//! A nested function that reads a local of its enclosing function stays unsupported (closures).
+
+use std::collections::HashSet;
+
+use tree_sitter::Node;
+
+use super::Lowerer;
+use crate::common::named_children;
+
+impl Lowerer<'_> {
+    /// The nested `def`s directly in `outer`'s body that can be lifted: closed over nothing, and
+    /// named unlike every module-level name and every other lifted function.
+    pub(super) fn liftable_nested<'t>(
+        &self,
+        outer: Node<'t>,
+        taken: &HashSet<String>,
+    ) -> Vec<Node<'t>> {
+        let Some(body) = outer.child_by_field_name("body") else {
+            return Vec::new();
+        };
+        let outer_bound = self.bound_names(outer);
+        let mut names = HashSet::new();
+        named_children(body)
+            .into_iter()
+            .filter(|n| n.kind() == "function_definition")
+            .filter(|n| {
+                let Some(name) = n.child_by_field_name("name").map(|x| self.text(x)) else {
+                    return false;
+                };
+                let own = self.bound_names(*n);
+                let captures = self
+                    .identifiers(*n)
+                    .iter()
+                    .any(|used| !own.contains(used) && outer_bound.contains(used) && used != name);
+                !captures
+                    && !taken.contains(name)
+                    && !self.classes.contains(name)
+                    && !self.globals.contains(name)
+                    && names.insert(name.to_string())
+            })
+            .collect()
+    }
+
+    /// A function's parameters and the names it assigns or loops over (not inside nested
+    /// functions or lambdas).
+    fn bound_names(&self, def: Node<'_>) -> HashSet<String> {
+        let mut out = HashSet::new();
+        if let Some(ps) = def.child_by_field_name("parameters") {
+            for p in named_children(ps) {
+                let name = match p.kind() {
+                    "identifier" => Some(p),
+                    "typed_parameter" => named_children(p)
+                        .into_iter()
+                        .find(|c| c.kind() == "identifier"),
+                    _ => p.child_by_field_name("name"),
+                };
+                out.extend(name.map(|n| self.text(n).to_string()));
+            }
+        }
+        let mut stack: Vec<Node<'_>> = def.child_by_field_name("body").into_iter().collect();
+        while let Some(n) = stack.pop() {
+            match n.kind() {
+                "function_definition" | "lambda" | "class_definition" => {
+                    // Its name is bound here; its insides are its own.
+                    out.extend(
+                        n.child_by_field_name("name")
+                            .map(|x| self.text(x).to_string()),
+                    );
+                    continue;
+                }
+                "assignment" | "augmented_assignment" | "for_statement" | "for_in_clause" => {
+                    if let Some(left) = n.child_by_field_name("left") {
+                        out.extend(self.identifiers(left));
+                    }
+                }
+                "named_expression" => {
+                    out.extend(
+                        n.child_by_field_name("name")
+                            .map(|x| self.text(x).to_string()),
+                    );
+                }
+                "as_pattern" | "import_statement" | "import_from_statement" => {
+                    out.extend(self.identifiers(n));
+                }
+                _ => {}
+            }
+            stack.extend(named_children(n));
+        }
+        out
+    }
+
+    /// Every identifier under `node`.
+    fn identifiers(&self, node: Node<'_>) -> HashSet<String> {
+        let mut out = HashSet::new();
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            if n.kind() == "identifier" {
+                out.insert(self.text(n).to_string());
+            }
+            stack.extend(named_children(n));
+        }
+        out
+    }
+}
