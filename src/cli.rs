@@ -1,5 +1,7 @@
 //! Subcommands and their exit codes (see DESIGN.md, "Command line").
 
+mod verify;
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -68,6 +70,8 @@ enum Command {
         #[arg(long)]
         plan: bool,
     },
+    /// Check that a translation behaves like its original on generated inputs.
+    Verify(verify::VerifyArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -132,6 +136,7 @@ pub(crate) fn run() -> ExitCode {
             graph,
             plan,
         } => run_inspect(&input, from.as_deref(), ir, graph.as_deref(), plan),
+        Command::Verify(args) => verify::run(&args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -19,6 +19,16 @@ pub enum StrUnit {
     Byte,
 }
 
+/// The kinds of value a dynamic type test ([`Intrinsic::IsKind`]) tells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ValueKind {
+    /// Any integer (not a boolean, although Python's `bool` is an `int`).
+    Int,
+    Float,
+    Str,
+    Bool,
+}
+
 /// A standard-library operation. Arguments are listed as `(arg0, arg1, ...)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Intrinsic {
@@ -30,6 +40,11 @@ pub enum Intrinsic {
     /// `(x)`: the text of `x` as the given language would print it (`True` vs `true`, `1.0` vs `1`,
     /// `[1, 2]` vs `[1 2]`). Frontends wrap every implicit conversion in this.
     ToStr(Language),
+    /// `(x: int)`: `x` in base 2, sign and magnitude (`-101` for -5); with `prefixed`, as Python's
+    /// `bin` writes it (`0b101`, `-0b101`).
+    ToBinary {
+        prefixed: bool,
+    },
     /// `(fmt: Str, args...)`: printf-style formatting with C verbs (`%d %s %f %.2f %5d %-5s %x %c %%`).
     Format,
     /// `(s: Str)`: parse a base-10 integer; throws `NumberFormat`.
@@ -44,6 +59,9 @@ pub enum Intrinsic {
     CharToStr,
     /// `(e)`: the message of a caught exception.
     ErrorMessage,
+    /// `(x: Any)`: whether a dynamically typed value holds a value of this kind: Go `x.(int)`'s
+    /// test, Java `x instanceof Integer`, Python `isinstance(x, int)`.
+    IsKind(ValueKind),
 
     // ---- math ----
     Abs,
@@ -58,6 +76,8 @@ pub enum Intrinsic {
     Ceil,
     /// Round half away from zero to the nearest integer (Java `Math.round`), as a float.
     Round,
+    /// Round half to even (Python `round`, Java `Math.rint`, Go `math.RoundToEven`), as a float.
+    RoundHalfEven,
     Log,
     Log10,
     Exp,
@@ -236,12 +256,25 @@ impl Intrinsic {
         match self {
             Println | Print | Insert | Extend | Clear | Sort | SortByKey | SortWithComparator
             | Reverse | Fill | Put | PushBack | PushFront | HeapPush => Type::Void,
-            ToStr(_) | Format | CharToStr | ErrorMessage | Substring(_) | ToUpper | ToLower
-            | Trim | Join | Replace | Repeat | BuilderToStr | FromChars => Type::Str,
+            ToStr(_)
+            | Format
+            | CharToStr
+            | ErrorMessage
+            | Substring(_)
+            | ToUpper
+            | ToLower
+            | Trim
+            | Join
+            | Replace
+            | Repeat
+            | BuilderToStr
+            | FromChars
+            | ToBinary { .. } => Type::Str,
             ParseInt | CharCode | Len(_) | IndexOf | LastIndexOf | CompareStr | Count => Type::I64,
-            ParseFloat | Pow | Sqrt | Floor | Ceil | Round | Log | Log10 | Exp | Sin | Cos
-            | Tan | Atan | Atan2 | Hypot | Pi | E | Inf => Type::Float,
+            ParseFloat | Pow | Sqrt | Floor | Ceil | Round | RoundHalfEven | Log | Log10 | Exp
+            | Sin | Cos | Tan | Atan | Atan2 | Hypot | Pi | E | Inf => Type::Float,
             CodeChar | CharAt(_) => Type::Char,
+            IsKind(_) => Type::Bool,
             Contains | StartsWith | EndsWith | IsDigit | IsLetter | IsLetterOrDigit | IsUpper
             | IsLower | IsWhitespace | IsEmpty | Any | All | Add | Remove => Type::Bool,
             MaxInt(k) | MinInt(k) => Type::Int(k),

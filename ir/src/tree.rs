@@ -260,6 +260,31 @@ pub enum StmtKind {
 
 impl StmtKind {
     /// The blocks nested directly in this statement (branches, loop bodies, handlers).
+    pub fn child_blocks(&self) -> Vec<&Block> {
+        match self {
+            StmtKind::If { then, else_, .. } => std::iter::once(then).chain(else_).collect(),
+            StmtKind::While { body, .. }
+            | StmtKind::DoWhile { body, .. }
+            | StmtKind::For { body, .. }
+            | StmtKind::ForRange { body, .. }
+            | StmtKind::ForEach { body, .. }
+            | StmtKind::Block(body) => vec![body],
+            StmtKind::Switch { cases, default, .. } => {
+                cases.iter().map(|c| &c.body).chain(default).collect()
+            }
+            StmtKind::Try {
+                body,
+                catches,
+                finally,
+            } => std::iter::once(body)
+                .chain(catches.iter().map(|c| &c.body))
+                .chain(finally)
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// [`StmtKind::child_blocks`], mutably.
     pub fn child_blocks_mut(&mut self) -> Vec<&mut Block> {
         match self {
             StmtKind::If { then, else_, .. } => std::iter::once(then).chain(else_).collect(),
@@ -505,7 +530,7 @@ pub enum EqKind {
 /// Binary operators with explicit semantics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BinOp {
-    /// Numeric addition, or string concatenation when both sides are strings.
+    /// Numeric addition, or concatenation when both sides are strings or both are lists.
     Add,
     Sub,
     Mul,

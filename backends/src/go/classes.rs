@@ -315,7 +315,13 @@ impl<'m> Printer<'m> {
         }
         let mut cur = Some(c.name.clone());
         let mut accessors = Vec::new();
+        let mut visited = Vec::new();
         while let Some(k) = cur {
+            // A cycle of `extends` (classes extending each other) ends the walk.
+            if visited.contains(&k) {
+                break;
+            }
+            visited.push(k.clone());
             if self.has_fields(&k)
                 && self
                     .classes

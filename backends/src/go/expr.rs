@@ -213,9 +213,26 @@ impl Printer<'_> {
             }
             ExprKind::Lambda { params, body } => self.lambda(params, body, &e.ty),
             ExprKind::Cast { expr, to } => {
-                let x = self.expr(expr);
-                match (to, &expr.ty) {
+                // A present optional value is read through its pointer first.
+                let (x, from) = match super::types::optional_value(&expr.ty) {
+                    Some(inner) => (self.expr_as(expr, inner), inner.clone()),
+                    None => (self.expr(expr), expr.ty.clone()),
+                };
+                let kind = match to {
+                    Type::Int(_) => Some(ferry_ir::intrinsics::ValueKind::Int),
+                    Type::Float => Some(ferry_ir::intrinsics::ValueKind::Float),
+                    Type::Str => Some(ferry_ir::intrinsics::ValueKind::Str),
+                    Type::Bool => Some(ferry_ir::intrinsics::ValueKind::Bool),
+                    _ => None,
+                };
+                if let (Some(kind), Type::Any) = (kind, &from) {
+                    // A dynamically typed value: a type assertion.
+                    let t = super::intrinsics::dynamic_type(kind);
+                    return G::Selector(Box::new(x), format!("({t})"));
+                }
+                match (to, &from) {
                     (Type::Int(_), Type::Int(_)) => x,
+                    (Type::Int(_), Type::Bool) => self.helper("ferryBoolToInt", "booltoint", vec![x]),
                     (Type::Int(_), _) => G::call("int", vec![x]),
                     (Type::Float, Type::Float) => x,
                     (Type::Float, _) => G::call("float64", vec![x]),
@@ -287,6 +304,10 @@ impl Printer<'_> {
     }
 
     fn binary(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr, ty: &Type) -> G {
+        if op == BinOp::Add && matches!(lhs.ty, Type::List(_)) {
+            let (a, b) = (self.expr(lhs), self.expr_as(rhs, &lhs.ty));
+            return self.helper("ferryConcat", "concat", vec![a, b]);
+        }
         // `a.compareTo(b) < 0` is `a < b`.
         if let (
             ExprKind::Intrinsic {
@@ -742,7 +763,9 @@ impl Printer<'_> {
 /// conditional may be evaluated).
 fn is_safe(e: &Expr) -> bool {
     match &e.kind {
-        ExprKind::Lit(_) | ExprKind::Name(_) | ExprKind::This => true,
+        ExprKind::Lit(_) | ExprKind::This => true,
+        // Reading an absent optional value through its pointer panics.
+        ExprKind::Name(_) => super::types::optional_value(&e.ty).is_none(),
         ExprKind::Field { object, .. } => matches!(object.kind, ExprKind::This),
         ExprKind::Unary { operand, .. } => is_safe(operand),
         ExprKind::Binary { op, lhs, rhs } => {

@@ -112,11 +112,25 @@ impl Printer<'_> {
                 let f = if op == Println { "Println" } else { "Print" };
                 self.pkg("fmt", f, vec![x])
             }
+            IsKind(kind) => {
+                let x = self.arg(args, 0);
+                self.prelude.insert("is");
+                G::call(format!("ferryIs[{}]", dynamic_type(kind)), vec![x])
+            }
             ToStr(lang) => match args.first() {
                 Some(a) => self.text_of(a, lang),
                 None => G::atom("\"\""),
             },
             Format => self.format(args),
+            ToBinary { prefixed } => {
+                let x = self.arg(args, 0);
+                if prefixed {
+                    self.helper("ferryBin", "bin", vec![x])
+                } else {
+                    let wide = G::call("int64", vec![x]);
+                    self.pkg("strconv", "FormatInt", vec![wide, G::atom("2")])
+                }
+            }
             ParseInt => {
                 let x = self.arg(args, 0);
                 if self.module.language == Language::Python {
@@ -174,7 +188,7 @@ impl Printer<'_> {
                 G::call(if op == Min { "min" } else { "max" }, gs)
             }
             Pow | Sqrt | Floor | Ceil | Log | Log10 | Exp | Sin | Cos | Tan | Atan | Atan2
-            | Hypot | Round => {
+            | Hypot | Round | RoundHalfEven => {
                 let name = match op {
                     Pow => "Pow",
                     Sqrt => "Sqrt",
@@ -189,6 +203,7 @@ impl Printer<'_> {
                     Atan => "Atan",
                     Atan2 => "Atan2",
                     Hypot => "Hypot",
+                    RoundHalfEven => "RoundToEven",
                     _ => "Round",
                 };
                 let gs: Vec<G> = args
@@ -323,6 +338,15 @@ impl Printer<'_> {
                         "HasSuffix"
                     },
                     vec![s, x],
+                )
+            }
+            ToUpper | ToLower if t0 == Type::Char && e.ty == Type::Char => {
+                // A character mapped to a character (Java `Character.toUpperCase(c)`).
+                let c = self.arg(args, 0);
+                self.pkg(
+                    "unicode",
+                    if op == ToUpper { "ToUpper" } else { "ToLower" },
+                    vec![c],
                 )
             }
             ToUpper | ToLower => {
@@ -757,4 +781,15 @@ impl Printer<'_> {
 fn self_trim(p: &mut Printer<'_>, x: G) -> G {
     p.import("strings");
     G::call("strings.TrimSpace", vec![x])
+}
+
+/// The Go type a dynamic type test or assertion names for a kind of value.
+pub(super) fn dynamic_type(kind: ferry_ir::intrinsics::ValueKind) -> &'static str {
+    use ferry_ir::intrinsics::ValueKind;
+    match kind {
+        ValueKind::Int => "int",
+        ValueKind::Float => "float64",
+        ValueKind::Str => "string",
+        ValueKind::Bool => "bool",
+    }
 }

@@ -133,6 +133,11 @@ impl Printer<'_> {
         }
         let g = self.expr(value);
         if super::types::optional_value(&value.ty).is_some() && super::types::is_value_type(ty) {
+            if matches!(value.kind, ExprKind::Lit(Literal::Null)) {
+                // Reading an absent value: a typed nil, dereferenced, panics as Java throws.
+                let ptr = format!("(*{})", self.go_type(ty));
+                return G::unary("*", G::call(ptr, vec![g]));
+            }
             return G::unary("*", g);
         }
         match (ty, &value.ty) {
@@ -212,7 +217,8 @@ impl Printer<'_> {
                     super::loops::counting_for(init, cond.as_ref(), update, body)
                 {
                     let en = self.expr(end);
-                    let header = if self.used(&var) {
+                    // The condition read the counter; `range` reads it only for the body.
+                    let header = if super::read_names(body).contains(&var) {
                         format!("for {} := range {} {{", self.name(&var), self.p(&en))
                     } else {
                         format!("for range {} {{", self.p(&en))

@@ -294,6 +294,11 @@ impl Printer<'_> {
 
     fn binary(&mut self, op: BinOp, lhs: &Expr, rhs: &Expr, ty: &Type) -> (String, Prec) {
         let both_int = lhs.ty.is_int() && rhs.ty.is_int();
+        if op == BinOp::Add && matches!(lhs.ty, Type::List(_)) {
+            let (a, b) = (self.expr(lhs), self.expr(rhs));
+            let h = self.helper("ferryConcat");
+            return (format!("{h}({a}, {b})"), Prec::Postfix);
+        }
         match op {
             BinOp::Div(DivKind::Floor) if both_int => {
                 let (a, b) = (self.expr(lhs), self.expr(rhs));
@@ -532,6 +537,11 @@ impl Printer<'_> {
             return self.expr_inner(expr);
         }
         match to {
+            Type::Int(_) | Type::Float if expr.ty == Type::Bool => {
+                let inner = self.expr_prec(expr, Prec::Or);
+                let (one, zero) = if to.is_int() { ("1", "0") } else { ("1.0", "0.0") };
+                (format!("({inner} ? {one} : {zero})"), Prec::Primary)
+            }
             Type::Int(_) | Type::Float | Type::Char => {
                 let t = self.ty(to);
                 let inner = self.expr_prec(expr, Prec::Unary);

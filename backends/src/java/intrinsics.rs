@@ -1,5 +1,6 @@
 //! Intrinsics as Java library calls, text conversion per source language, comprehensions as streams.
 
+use ferry_ir::intrinsics::ValueKind;
 use ferry_ir::{
     Comprehension, ComprehensionClause, ComprehensionKind, Expr, ExprKind, Intrinsic, Language,
     Literal, Type,
@@ -117,6 +118,21 @@ impl Printer<'_> {
                 call(format!("String.valueOf({a})"))
             }
             I::ErrorMessage => call(format!("{}.getMessage()", recv(self))),
+            I::IsKind(kind) => {
+                let x = a0
+                    .map(|a| self.expr_prec(a, Prec::Relational))
+                    .unwrap_or_default();
+                let test = |class: &str| format!("{x} instanceof {class}");
+                match kind {
+                    ValueKind::Int => (
+                        format!("{} || {}", test("Integer"), test("Long")),
+                        Prec::Or,
+                    ),
+                    ValueKind::Float => (test("Double"), Prec::Relational),
+                    ValueKind::Str => (test("String"), Prec::Relational),
+                    ValueKind::Bool => (test("Boolean"), Prec::Relational),
+                }
+            }
             I::Abs
             | I::Min
             | I::Max
@@ -157,6 +173,19 @@ impl Printer<'_> {
             I::Round => {
                 let a = all(self);
                 (format!("(double) Math.round({a})"), Prec::Unary)
+            }
+            I::RoundHalfEven => {
+                let a = all(self);
+                call(format!("Math.rint({a})"))
+            }
+            I::ToBinary { prefixed } => {
+                let a = all(self);
+                if prefixed {
+                    let f = self.helper("ferryBin");
+                    call(format!("{f}({a})"))
+                } else {
+                    call(format!("Long.toString({a}, 2)"))
+                }
             }
             I::Pi => call("Math.PI".into()),
             I::E => call("Math.E".into()),
@@ -403,6 +432,7 @@ impl Printer<'_> {
                     _ => call(format!("{r}.remove({})", rest(self, 1))),
                 }
             }
+            I::Clear if t0 == Type::StrBuilder => call(format!("{}.setLength(0)", recv(self))),
             I::Clear => call(format!("{}.clear()", recv(self))),
             I::IsEmpty => match t0 {
                 Type::Array(_) => (format!("{}.length == 0", recv(self)), Prec::Equality),

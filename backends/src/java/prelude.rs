@@ -3,6 +3,18 @@
 /// The source of a helper.
 pub(super) fn source(name: &str) -> &'static str {
     match name {
+        "ferryConcat" => {
+            r"static <T> List<T> ferryConcat(List<T> a, List<T> b) {
+    List<T> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+}"
+        }
+        "ferryBin" => {
+            r#"static String ferryBin(long x) {
+    return (x < 0 ? "-0b" : "0b") + Long.toString(Math.abs(x), 2);
+}"#
+        }
         "ferryFloorModDouble" => {
             r"static double ferryFloorModDouble(double a, double b) {
     double r = a % b;
@@ -382,6 +394,7 @@ pub(super) fn imports(name: &str) -> &'static [&'static str] {
         | "ferrySplit"
         | "ferrySplitWhitespace"
         | "ferryChars"
+        | "ferryConcat"
         | "ferryRange" => &["java.util.ArrayList", "java.util.List"],
         "ferryMapOf" => &["java.util.Map"],
         "ferrySortedChars" => &[

@@ -1,5 +1,6 @@
 //! Standard-library operations: each intrinsic's Python idiom.
 
+use ferry_ir::intrinsics::ValueKind;
 use ferry_ir::{Expr, ExprKind, IntKind, Intrinsic, Language, Literal, Type};
 
 use super::expr::{prec, str_lit};
@@ -31,6 +32,19 @@ impl Printer<'_> {
             (format!("{r}.{m}({rest})"), prec::PRIMARY)
         };
         match op {
+            IsKind(kind) => {
+                let x = arg(self, 0, prec::PRIMARY);
+                let test = match kind {
+                    ValueKind::Int => {
+                        format!("type({x}) is int")
+                    }
+                    ValueKind::Float => format!("isinstance({x}, float)"),
+                    ValueKind::Str => format!("isinstance({x}, str)"),
+                    ValueKind::Bool => format!("isinstance({x}, bool)"),
+                };
+                let p = if kind == ValueKind::Int { prec::CMP } else { prec::PRIMARY };
+                (test, p)
+            }
             Println => {
                 let s = if args.is_empty() {
                     String::new()
@@ -96,6 +110,15 @@ impl Printer<'_> {
                 };
                 let x = all(self);
                 (format!("float({f}({x}))"), p)
+            }
+            RoundHalfEven => {
+                let x = all(self);
+                (format!("float(round({x}))"), p)
+            }
+            ToBinary { prefixed: true } => call(self, "bin"),
+            ToBinary { prefixed: false } => {
+                let x = all(self);
+                (format!("format({x}, \"b\")"), p)
             }
             Round => {
                 self.helper("_ferry_round");

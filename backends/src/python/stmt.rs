@@ -273,6 +273,18 @@ impl Printer<'_> {
             let name = name.trim_start_matches('_').to_string();
             let ps: Vec<String> = params.iter().map(|p| self.local_name(&p.name)).collect();
             self.w.line(format!("def {name}({}):", ps.join(", ")));
+            let (globals, nonlocals): (Vec<String>, Vec<String>) =
+                super::closures::outer_assigned(params, b)
+                    .into_iter()
+                    .partition(|n| !self.locals.contains(n) && self.globals.contains_key(n));
+            self.w.indent();
+            for (keyword, names) in [("global", globals), ("nonlocal", nonlocals)] {
+                if !names.is_empty() {
+                    let names: Vec<String> = names.iter().map(|n| self.local_name(n)).collect();
+                    self.w.line(format!("{keyword} {}", names.join(", ")));
+                }
+            }
+            self.w.dedent();
             let saved = std::mem::take(&mut self.loops);
             self.indented(b);
             self.loops = saved;
@@ -439,6 +451,13 @@ impl Printer<'_> {
                         if let Some(b) = arg(0) {
                             let b = self.expr(b, prec::PRIMARY);
                             self.w.line(format!("{b} = {b}[::-1]"));
+                        }
+                    }
+                    Intrinsic::Clear if arg(0).is_some_and(|b| b.ty == Type::StrBuilder) => {
+                        // A builder is a string: start it again.
+                        if let Some(b) = arg(0) {
+                            let b = self.expr(b, prec::PRIMARY);
+                            self.w.line(format!("{b} = \"\""));
                         }
                     }
                     Intrinsic::Put => {

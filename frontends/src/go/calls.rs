@@ -2,7 +2,7 @@
 //! (`fmt`, `strings`, `strconv`, `sort`, `math`, `unicode`).
 
 use ferry_ir::intrinsics::StrUnit;
-use ferry_ir::{Expr, ExprKind, Intrinsic, LambdaBody, Literal, Param, Type};
+use ferry_ir::{Expr, ExprKind, Intrinsic, LambdaBody, Literal, Param, StmtKind, Type};
 use tree_sitter::Node;
 
 use super::stmt::block_items;
@@ -84,7 +84,10 @@ impl Lowerer<'_> {
             }
             "selector_expression" => self.selector_call(node, func, &args),
             "parenthesized_type" | "slice_type" | "array_type" => {
-                if self.text(func).trim_matches(|c| c == '(' || c == ')') == "[]rune"
+                if matches!(
+                    self.text(func).trim_matches(|c| c == '(' || c == ')'),
+                    "[]rune" | "[]byte"
+                )
                     && args.len() == 1
                 {
                     let s = self.lower_expr(args[0]);
@@ -126,6 +129,10 @@ impl Lowerer<'_> {
             "delete" => {
                 let m = arg(self, 0)?;
                 let k = arg(self, 1)?;
+                let k = match &m.ty {
+                    Type::Map(kt, _) | Type::Set(kt) => self.coerce(k, kt),
+                    _ => k,
+                };
                 self.intrinsic(Intrinsic::Remove, vec![m, k], Type::Void, span)
             }
             "make" => {
@@ -162,7 +169,7 @@ impl Lowerer<'_> {
                             ),
                         }
                     }
-                    Type::Map(..) => {
+                    Type::Map(..) | Type::Set(_) => {
                         self.intrinsic(Intrinsic::NewCollection, Vec::new(), ty.clone(), span)
                     }
                     _ => self.unsupported_expr(node, "make of this type"),
@@ -177,7 +184,12 @@ impl Lowerer<'_> {
                     let ty = self.lower_expr(args[0]).ty;
                     return Some(self.intrinsic(Intrinsic::CopyOf, vec![other], ty, span));
                 }
-                self.unsupported_expr(node, "append whose result is not assigned back")
+                if !self.may_hoist || args.is_empty() {
+                    return Some(
+                        self.unsupported_expr(node, "append whose result is not assigned back"),
+                    );
+                }
+                self.append_to_copy(args, span)
             }
             "int" | "int64" | "int32" | "uint" | "int16" | "uint64" | "uint32" => {
                 let x = arg(self, 0)?;
@@ -266,6 +278,47 @@ impl Lowerer<'_> {
         })
     }
 
+    /// `append(xs, ..)` whose result is a new value (`ys = append(xs[:i], xs[i+1:]...)`): a
+    /// copy of `xs` hoisted before the statement, extended there.
+    fn append_to_copy(&mut self, args: &[Node<'_>], span: ferry_ir::Span) -> Expr {
+        let first = args.first().map(|a| self.lower_expr(*a));
+        let Some(first) = first else {
+            return Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, span);
+        };
+        let ty = first.ty.clone();
+        let elem = ty.element().cloned().unwrap_or(Type::Unknown);
+        // A slice or a literal is a new list already.
+        let init = match first.kind {
+            ExprKind::Slice { .. } | ExprKind::ListLit(_) => first,
+            _ => self.intrinsic(Intrinsic::CopyOf, vec![first], ty.clone(), span),
+        };
+        let name = self.made_up_name("appended");
+        let list = Expr::new(ExprKind::Name(name.clone()), ty.clone(), span);
+        let mut stmts = vec![super::stmt(
+            StmtKind::Let {
+                name,
+                ty: ty.clone(),
+                init: Some(init),
+            },
+            span,
+        )];
+        for a in &args[1..] {
+            let e = if a.kind() == "variadic_argument" {
+                let Some(other) = a.named_child(0).map(|x| self.lower_expr(x)) else {
+                    continue;
+                };
+                self.intrinsic(Intrinsic::Extend, vec![list.clone(), other], Type::Void, span)
+            } else {
+                let v = self.lower_expr(*a);
+                let v = self.coerce(v, &elem);
+                self.intrinsic(Intrinsic::Append, vec![list.clone(), v], Type::Void, span)
+            };
+            stmts.push(super::stmt(StmtKind::Expr(e), span));
+        }
+        self.hoisted.extend(stmts);
+        list
+    }
+
     pub(super) fn selector_call(
         &mut self,
         node: Node<'_>,
@@ -291,7 +344,7 @@ impl Lowerer<'_> {
             let name = self.text(op);
             match self.lookup(name) {
                 Some(t) if t == error_type() => {
-                    Expr::new(ExprKind::Name(name.to_string()), t, common::span(op))
+                    Expr::new(ExprKind::Name(self.ir_name(name)), t, common::span(op))
                 }
                 _ => self.lower_expr(op),
             }
@@ -378,17 +431,30 @@ impl Lowerer<'_> {
             let [(i, _, _), (j, _, _)] = params.as_slice() else {
                 return None;
             };
-            let items = block_items(less.child_by_field_name("body")?);
-            let [ret] = items.as_slice() else { return None };
-            if ret.kind() != "return_statement" {
-                return None;
-            }
-            let e = ret.named_child(0)?.named_child(0)?;
-            Some((i.clone(), j.clone(), e))
+            let body = less.child_by_field_name("body")?;
+            let items = block_items(body);
+            let cond = match items.as_slice() {
+                [ret] if ret.kind() == "return_statement" => {
+                    Some(ret.named_child(0)?.named_child(0)?)
+                }
+                _ => None,
+            };
+            Some((i.clone(), j.clone(), body, cond))
         })();
-        let Some((i, j, cond)) = shape else {
+        let Some((i, j, body, cond)) = shape else {
             return self.unsupported_expr(node, "sort.Slice with this less function");
         };
+        let Some(cond) = cond else {
+            if !self.may_hoist {
+                return self.unsupported_expr(node, "sort.Slice with this less function here");
+            }
+            return self.sort_with_less_body(list, &list_text, (&i, &j), *less, body, span);
+        };
+        let (item, a, b) = (
+            self.unshadowed("item"),
+            self.unshadowed("a"),
+            self.unshadowed("b"),
+        );
         // Key shape: `key(xs[i]) < key(xs[j])` or `>`.
         if cond.kind() == "binary_expression" {
             let op = cond
@@ -405,7 +471,7 @@ impl Lowerer<'_> {
                     self.key_subst.push((
                         list_text.clone(),
                         i.clone(),
-                        "item".to_string(),
+                        item.clone(),
                         elem.clone(),
                     ));
                     let key = self.lower_expr(l);
@@ -414,7 +480,7 @@ impl Lowerer<'_> {
                     let lambda = Expr::new(
                         ExprKind::Lambda {
                             params: vec![Param {
-                                name: "item".to_string(),
+                                name: item,
                                 ty: elem.clone(),
                                 variadic: false,
                                 default: None,
@@ -438,15 +504,15 @@ impl Lowerer<'_> {
         }
         // Comparator: less(a, b) ? -1 : less(b, a) ? 1 : 0.
         self.key_subst
-            .push((list_text.clone(), i.clone(), "a".to_string(), elem.clone()));
+            .push((list_text.clone(), i.clone(), a.clone(), elem.clone()));
         self.key_subst
-            .push((list_text.clone(), j.clone(), "b".to_string(), elem.clone()));
+            .push((list_text.clone(), j.clone(), b.clone(), elem.clone()));
         let ab = self.lower_expr(cond);
         self.key_subst.clear();
         self.key_subst
-            .push((list_text.clone(), i.clone(), "b".to_string(), elem.clone()));
+            .push((list_text.clone(), i.clone(), b.clone(), elem.clone()));
         self.key_subst
-            .push((list_text.clone(), j.clone(), "a".to_string(), elem.clone()));
+            .push((list_text.clone(), j.clone(), a.clone(), elem.clone()));
         let ba = self.lower_expr(cond);
         self.key_subst.clear();
         let int = |v: i128| Expr::new(ExprKind::Lit(Literal::Int(v)), Type::I64, span);
@@ -477,7 +543,7 @@ impl Lowerer<'_> {
         };
         let lambda = Expr::new(
             ExprKind::Lambda {
-                params: vec![param("a"), param("b")],
+                params: vec![param(&a), param(&b)],
                 body: LambdaBody::Expr(Box::new(body)),
             },
             Type::Func(vec![elem.clone(), elem.clone()], Box::new(Type::I64)),
@@ -486,6 +552,103 @@ impl Lowerer<'_> {
         self.intrinsic(
             Intrinsic::SortWithComparator,
             vec![list, lambda],
+            Type::Void,
+            span,
+        )
+    }
+
+    /// `sort.Slice(xs, func(i, j int) bool { ..statements.. })`: the less function becomes a
+    /// local function of two elements, hoisted before the statement, and the sort a comparator
+    /// calling it both ways.
+    fn sort_with_less_body(
+        &mut self,
+        list: Expr,
+        list_text: &str,
+        (i, j): (&str, &str),
+        less: Node<'_>,
+        body: Node<'_>,
+        span: ferry_ir::Span,
+    ) -> Expr {
+        let elem = list.ty.element().cloned().unwrap_or(Type::Unknown);
+        let param = |name: &str, ty: &Type| Param {
+            name: name.to_string(),
+            ty: ty.clone(),
+            variadic: false,
+            default: None,
+            span,
+        };
+        let less_ty = Type::Func(vec![elem.clone(), elem.clone()], Box::new(Type::Bool));
+        // The less function: `list[i]` and `list[j]` are its parameters.
+        self.push_scope();
+        let a = self.declare("a", elem.clone());
+        let b = self.declare("b", elem.clone());
+        let saved_subst = std::mem::take(&mut self.key_subst);
+        self.key_subst.push((list_text.to_string(), i.to_string(), a.clone(), elem.clone()));
+        self.key_subst.push((list_text.to_string(), j.to_string(), b.clone(), elem.clone()));
+        let saved = std::mem::take(&mut self.current);
+        self.current.ret = Type::Bool;
+        let block = self.lower_block(body);
+        self.current = saved;
+        self.key_subst = saved_subst;
+        self.pop_scope();
+        let less_fn = Expr::new(
+            ExprKind::Lambda {
+                params: vec![param(&a, &elem), param(&b, &elem)],
+                body: LambdaBody::Block(block),
+            },
+            less_ty.clone(),
+            common::span(less),
+        );
+        let less_name = self.made_up_name("less");
+        self.hoisted.push(super::stmt(
+            StmtKind::Let {
+                name: less_name.clone(),
+                ty: less_ty.clone(),
+                init: Some(less_fn),
+            },
+            span,
+        ));
+        // The comparator: less(x, y) ? -1 : less(y, x) ? 1 : 0.
+        let (x, y) = (self.unshadowed("a"), self.unshadowed("b"));
+        let name = |n: &str| Expr::new(ExprKind::Name(n.to_string()), elem.clone(), span);
+        let call = |p: &str, q: &str| {
+            Expr::new(
+                ExprKind::CallValue {
+                    callee: Box::new(Expr::new(
+                        ExprKind::Name(less_name.clone()),
+                        less_ty.clone(),
+                        span,
+                    )),
+                    args: vec![name(p), name(q)],
+                },
+                Type::Bool,
+                span,
+            )
+        };
+        let int = |v: i128| Expr::new(ExprKind::Lit(Literal::Int(v)), Type::I64, span);
+        let cond = |c: Expr, then: Expr, else_: Expr| {
+            Expr::new(
+                ExprKind::Cond {
+                    cond: Box::new(c),
+                    then: Box::new(then),
+                    else_: Box::new(else_),
+                },
+                Type::I64,
+                span,
+            )
+        };
+        let compare = cond(call(&x, &y), int(-1), cond(call(&y, &x), int(1), int(0)));
+        let comparator = Expr::new(
+            ExprKind::Lambda {
+                params: vec![param(&x, &elem), param(&y, &elem)],
+                body: LambdaBody::Expr(Box::new(compare)),
+            },
+            Type::Func(vec![elem.clone(), elem.clone()], Box::new(Type::I64)),
+            span,
+        );
+        self.intrinsic(
+            Intrinsic::SortWithComparator,
+            vec![list, comparator],
             Type::Void,
             span,
         )

@@ -29,7 +29,7 @@ impl Lowerer<'_> {
                 let span = common::span(block);
                 let body = self.lower_stmts(rest);
                 self.push_scope();
-                self.declare(&var, error_type());
+                let var = self.declare(&var, error_type());
                 let catch_body = self.lower_block(handler);
                 self.pop_scope();
                 let mut out = vec![stmt(
@@ -136,7 +136,10 @@ impl Lowerer<'_> {
                     Some(Type::Named(c)) => self
                         .method_sig(&c, self.text(field))
                         .is_some_and(|s| s.returns_error),
-                    _ => self.text(func) == "strconv.Atoi",
+                    _ => matches!(
+                        self.text(func),
+                        "strconv.Atoi" | "strconv.ParseFloat" | "strconv.ParseInt"
+                    ),
                 }
             }
             _ => false,
@@ -165,10 +168,15 @@ impl Lowerer<'_> {
         let Some((err, values)) = names.split_last() else {
             return vec![self.unsupported_stmt(node, "error result")];
         };
-        let Some(ErrCheck { handler, otherwise }) = check else {
-            return vec![
-                self.unsupported_stmt(node, "error result without an `if err != nil` check")
-            ];
+        let (handler, otherwise) = match check {
+            Some(ErrCheck { handler, otherwise }) => (Some(handler), otherwise),
+            // `v, _ := f()`: a failure leaves `v` its zero value.
+            None if err == "_" => (None, None),
+            None => {
+                return vec![
+                    self.unsupported_stmt(node, "error result without an `if err != nil` check")
+                ]
+            }
         };
         let kind = if self.text(call).starts_with("strconv.") {
             ExceptionKind::NumberFormat
@@ -185,7 +193,7 @@ impl Lowerer<'_> {
         if types.len() != values.len() {
             return vec![self.unsupported_stmt(node, "error result")];
         }
-        let handler_items = block_items(handler);
+        let handler_items = handler.map(block_items).unwrap_or_default();
         let propagates = self.current.returns_error
             && handler_items.len() == 1
             && handler_items.first().is_some_and(|r| {
@@ -198,10 +206,10 @@ impl Lowerer<'_> {
         for (n, t) in values.iter().zip(&types) {
             if n != "_" && is_decl && !self.declared_here(n) {
                 if propagates && values.len() == 1 {
-                    self.declare(n, t.clone());
+                    let name = self.declare(n, t.clone());
                     out.push(stmt(
                         StmtKind::Let {
-                            name: n.clone(),
+                            name,
                             ty: t.clone(),
                             init: Some(value),
                         },
@@ -209,17 +217,17 @@ impl Lowerer<'_> {
                     ));
                     return out;
                 }
+                let name = self.declare(n, t.clone());
                 out.push(stmt(
                     StmtKind::Let {
-                        name: n.clone(),
+                        name,
                         ty: t.clone(),
                         init: Some(zero_value(t, span)),
                     },
                     span,
                 ));
-                self.declare(n, t.clone());
             }
-            targets.push(Expr::new(ExprKind::Name(n.clone()), t.clone(), span));
+            targets.push(Expr::new(ExprKind::Name(self.ir_name(n)), t.clone(), span));
         }
         let assign = match targets.len() {
             0 => stmt(StmtKind::Expr(value), span),
@@ -246,11 +254,11 @@ impl Lowerer<'_> {
             return out;
         }
         self.push_scope();
-        self.declare(err, error_type());
-        let mut catch_body = self.lower_block(handler);
+        let err = handler.map(|_| self.declare(err, error_type()));
+        let mut catch_body = handler.map(|h| self.lower_block(h)).unwrap_or_default();
         self.pop_scope();
         // `else` runs only when the call succeeded: a flag set by the handler says it did not.
-        let failed = otherwise.map(|_| format!("{err}Failed"));
+        let failed = otherwise.and_then(|_| Some(format!("{}Failed", err.as_ref()?)));
         let flag = |value: bool| Expr::new(ExprKind::Lit(Literal::Bool(value)), Type::Bool, span);
         let flag_name = |name: &str| Expr::new(ExprKind::Name(name.to_string()), Type::Bool, span);
         if let Some(name) = &failed {
@@ -279,7 +287,7 @@ impl Lowerer<'_> {
                 body: Block::new(vec![assign]),
                 catches: vec![Catch {
                     kinds: vec![kind],
-                    name: Some(err.clone()),
+                    name: err,
                     body: catch_body,
                 }],
                 finally: None,

@@ -38,6 +38,18 @@ impl Lowerer<'_> {
             }
             (ExprKind::Lit(Literal::Int(_)), Type::Int(_)) => e.ty = ty.clone(),
             (ExprKind::Lit(Literal::Null), _) => e.ty = ty.clone(),
+            // A rune stored as an `int32` (its alias) or an untyped rune constant stored in an int.
+            (_, Type::Int(_)) if e.ty == Type::Char => {
+                let span = e.span;
+                return Expr::new(
+                    ExprKind::Intrinsic {
+                        op: Intrinsic::CharCode,
+                        args: vec![e],
+                    },
+                    ty.clone(),
+                    span,
+                );
+            }
             // Rune arithmetic is integer arithmetic on codes; stored in a rune, it is a character.
             (_, Type::Char) if e.ty.is_int() => {
                 let span = e.span;
@@ -139,7 +151,7 @@ impl Lowerer<'_> {
                     .unwrap_or("");
                 let operand = node.child_by_field_name("operand");
                 match (ty, operand) {
-                    ("[]rune", Some(o)) => {
+                    ("[]rune" | "[]byte", Some(o)) => {
                         let s = self.lower_expr(o);
                         self.intrinsic(Intrinsic::Chars, vec![s], Type::list(Type::Char), span)
                     }
@@ -159,10 +171,10 @@ impl Lowerer<'_> {
         }
         match self.lookup(name) {
             Some(ty) if ty == error_type() => {
-                let e = Expr::new(ExprKind::Name(name.to_string()), ty, span);
+                let e = Expr::new(ExprKind::Name(self.ir_name(name)), ty, span);
                 self.intrinsic(Intrinsic::ErrorMessage, vec![e], Type::Str, span)
             }
-            Some(ty) => Expr::new(ExprKind::Name(name.to_string()), ty, span),
+            Some(ty) => Expr::new(ExprKind::Name(self.ir_name(name)), ty, span),
             None => self.unsupported_expr(node, "unknown name"),
         }
     }
@@ -295,7 +307,11 @@ impl Lowerer<'_> {
             other => return self.unsupported_expr(node, &format!("`{other}` operator")),
         };
         let lhs = self.lower_expr(l);
+        // The right operand of `&&`/`||` may not run: nothing in it can be hoisted.
+        let may_hoist = self.may_hoist;
+        self.may_hoist &= !matches!(op, BinOp::And | BinOp::Or);
         let rhs = self.lower_expr(r);
+        self.may_hoist = may_hoist;
         if lhs.ty == error_type()
             || rhs.ty == error_type()
             || matches!(
@@ -504,6 +520,19 @@ impl Lowerer<'_> {
                 }
                 Expr::new(ExprKind::MapLit(pairs), ty.clone(), span)
             }
+            // `map[K]struct{}{k: {}, ..}`
+            Type::Set(k) => {
+                let mut items = Vec::new();
+                for el in elements {
+                    let key = el.child_by_field_name("key");
+                    let value = el.child_by_field_name("value").map(|v| self.text(v));
+                    let (Some(key), Some("{}")) = (key, value) else {
+                        return self.unsupported_expr(el, "set literal element");
+                    };
+                    items.push(self.lower_element(key, k));
+                }
+                Expr::new(ExprKind::SetLit(items), ty.clone(), span)
+            }
             Type::Named(class) => {
                 let Some(info) = self.classes.get(class).cloned() else {
                     return self.unsupported_expr(body, "struct literal");
@@ -576,7 +605,7 @@ impl Lowerer<'_> {
 
     fn lower_func_literal(&mut self, node: Node<'_>) -> Expr {
         let span = common::span(node);
-        let params: Vec<Param> = node
+        let mut params: Vec<Param> = node
             .child_by_field_name("parameters")
             .map(|p| self.params_of(p))
             .unwrap_or_default()
@@ -595,8 +624,8 @@ impl Lowerer<'_> {
         let saved = std::mem::take(&mut self.current);
         self.current.ret = ret.clone();
         self.push_scope();
-        for p in &params {
-            self.declare(&p.name, p.ty.clone());
+        for p in &mut params {
+            p.name = self.declare(&p.name, p.ty.clone());
         }
         let body = node
             .child_by_field_name("body")

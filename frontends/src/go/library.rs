@@ -1,6 +1,8 @@
 //! The library → intrinsic table: `fmt`, `strings`, `strconv`, `sort`, `math`, `unicode`.
 
-use ferry_ir::{BinOp, Expr, ExprKind, IntKind, Intrinsic, Language, Literal, Span, Type};
+use ferry_ir::{
+    BinOp, Expr, ExprKind, IntKind, Intrinsic, Language, Literal, RemKind, Span, Type,
+};
 use tree_sitter::Node;
 
 use super::Lowerer;
@@ -30,6 +32,7 @@ const LIBRARY: &[(&str, Intrinsic, Ret)] = &[
     ("strings.ReplaceAll", Intrinsic::Replace, Ret::Fixed(|| Type::Str)),
     ("strings.Repeat", Intrinsic::Repeat, Ret::Fixed(|| Type::Str)),
     ("strings.Compare", Intrinsic::CompareStr, Ret::Fixed(|| Type::I64)),
+    ("strings.Count", Intrinsic::Count, Ret::Fixed(|| Type::I64)),
     ("strconv.Itoa", Intrinsic::ToStr(Language::Go), Ret::Fixed(|| Type::Str)),
     ("strconv.Atoi", Intrinsic::ParseInt, Ret::Fixed(|| Type::I64)),
     ("sort.Ints", Intrinsic::Sort, Ret::Fixed(|| Type::Void)),
@@ -102,6 +105,11 @@ impl Lowerer<'_> {
                 return self.unsupported_expr(node, "strings.Replace with a count");
             }
             "strconv.FormatInt" => {
+                if args.get(1).is_some_and(|n| self.text(*n) == "2") {
+                    let x = self.lower_expr(args[0]);
+                    let op = Intrinsic::ToBinary { prefixed: false };
+                    return self.intrinsic(op, vec![x], Type::Str, span);
+                }
                 if args.get(1).is_some_and(|n| self.text(*n) == "10") {
                     let x = self.lower_expr(args[0]);
                     return self.intrinsic(
@@ -113,6 +121,21 @@ impl Lowerer<'_> {
                 }
                 return self.unsupported_expr(node, "strconv.FormatInt with a base other than 10");
             }
+            "strconv.ParseFloat" | "strconv.ParseInt" => {
+                let (op, ty, size) = if name == "strconv.ParseFloat" {
+                    (Intrinsic::ParseFloat, Type::Float, 1)
+                } else {
+                    (Intrinsic::ParseInt, Type::I64, 2)
+                };
+                let bits = args.get(size).map(|n| self.text(*n));
+                let base_ok = op == Intrinsic::ParseFloat
+                    || args.get(1).is_some_and(|n| self.text(*n) == "10");
+                if !base_ok || !matches!(bits, Some("64" | "0")) {
+                    return self.unsupported_expr(node, &format!("{name} of this size or base"));
+                }
+                let s = self.lower_expr(args[0]);
+                return self.intrinsic(op, vec![s], ty, span);
+            }
             "math.Inf" => {
                 if args.first().is_some_and(|n| self.text(*n) == "1") {
                     return self.intrinsic(Intrinsic::Inf, Vec::new(), Type::Float, span);
@@ -120,6 +143,45 @@ impl Lowerer<'_> {
                 return self.unsupported_expr(node, "math.Inf");
             }
             "sort.Slice" | "sort.SliceStable" => return self.sort_slice(node, args),
+            "strings.ContainsRune" | "strings.IndexRune" | "strings.IndexByte" => {
+                let (Some(s), Some(r)) = (args.first(), args.get(1)) else {
+                    return self.unsupported_expr(node, name);
+                };
+                let s = self.lower_expr(*s);
+                let r = self.lower_expr(*r);
+                let r = self.coerce(r, &Type::Char);
+                let r = self.intrinsic(Intrinsic::CharToStr, vec![r], Type::Str, span);
+                return if name == "strings.ContainsRune" {
+                    self.intrinsic(Intrinsic::Contains, vec![s, r], Type::Bool, span)
+                } else {
+                    self.intrinsic(Intrinsic::IndexOf, vec![s, r], Type::I64, span)
+                };
+            }
+            "bytes.Contains" | "bytes.Equal" => {
+                let (Some(a), Some(b)) = (args.first(), args.get(1)) else {
+                    return self.unsupported_expr(node, name);
+                };
+                let mut text = |n: Node<'_>| {
+                    let e = self.lower_expr(n);
+                    self.intrinsic(Intrinsic::FromChars, vec![e], Type::Str, span)
+                };
+                let (a, b) = (text(*a), text(*b));
+                return if name == "bytes.Contains" {
+                    self.intrinsic(Intrinsic::Contains, vec![a, b], Type::Bool, span)
+                } else {
+                    self.binary_expr(BinOp::Eq(ferry_ir::EqKind::Value), a, b, span)
+                };
+            }
+            "math.Mod" => {
+                let (Some(x), Some(y)) = (args.first(), args.get(1)) else {
+                    return self.unsupported_expr(node, name);
+                };
+                let x = self.lower_expr(*x);
+                let x = self.coerce(x, &Type::Float);
+                let y = self.lower_expr(*y);
+                let y = self.coerce(y, &Type::Float);
+                return self.binary_expr(BinOp::Rem(RemKind::Trunc), x, y, span);
+            }
             _ => {}
         }
         if let Some((_, op, ret)) = LIBRARY.iter().find(|(n, _, _)| *n == name) {
@@ -152,6 +214,10 @@ impl Lowerer<'_> {
             ("math", "MaxInt" | "MaxInt64") => (Intrinsic::MaxInt(IntKind::I64), Type::I64),
             ("math", "MinInt" | "MinInt64") => (Intrinsic::MinInt(IntKind::I64), Type::I64),
             ("math", "MaxInt32") => (Intrinsic::MaxInt(IntKind::I32), Type::I32),
+            ("math", "MaxFloat64") => {
+                let max = Literal::Float(f64::MAX);
+                return Expr::new(ExprKind::Lit(max), Type::Float, span);
+            }
             ("math", "MinInt32") => (Intrinsic::MinInt(IntKind::I32), Type::I32),
             _ => return self.unsupported_expr(node, &format!("`{package}.{name}`")),
         };
@@ -237,6 +303,18 @@ impl Lowerer<'_> {
                 'd' if taken.ty == Type::Char => (
                     'd',
                     self.intrinsic(Intrinsic::CharCode, vec![taken], Type::I64, span),
+                ),
+                'b' if taken.ty.is_int() && spec.starts_with('0') => {
+                    return self.unsupported_expr(node, "zero-padded `%b` format verb");
+                }
+                'b' if taken.ty.is_int() => (
+                    's',
+                    self.intrinsic(
+                        Intrinsic::ToBinary { prefixed: false },
+                        vec![taken],
+                        Type::Str,
+                        span,
+                    ),
                 ),
                 'd' | 'x' | 'X' | 'o' | 'b' | 'c' => (verb, taken),
                 'f' | 'e' | 'g' => (verb, self.coerce(taken, &Type::Float)),

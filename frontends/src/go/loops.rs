@@ -51,7 +51,7 @@ impl Lowerer<'_> {
                 let one = Expr::new(ExprKind::Lit(Literal::Int(1)), Type::I64, span);
                 end = self.binary_expr(BinOp::Add, end, one, span);
             }
-            self.declare(&var, start.ty.clone());
+            let var = self.declare(&var, start.ty.clone());
             let body = self.lower_block(body_node);
             return stmt(
                 StmtKind::ForRange {
@@ -163,8 +163,9 @@ impl Lowerer<'_> {
         body_node: Node<'_>,
         span: Span,
     ) -> Stmt {
-        for v in &vars {
-            self.declare(&v.name, v.ty.clone());
+        let mut vars = vars;
+        for v in &mut vars {
+            v.name = self.declare(&v.name, v.ty.clone());
         }
         let body = self.lower_block(body_node);
         stmt(
@@ -198,13 +199,13 @@ impl Lowerer<'_> {
             ty,
         };
         let count_loop = |this: &mut Self, var: &str, end: Expr| -> Stmt {
-            this.declare(var, Type::I64);
+            let var = this.declare(var, Type::I64);
             let body = this.lower_block(body_node);
             let start = Expr::new(ExprKind::Lit(Literal::Int(0)), Type::I64, span);
             stmt(
                 StmtKind::ForRange {
                     label: label.clone(),
-                    var: bind(var, Type::I64),
+                    var: bind(&var, Type::I64),
                     start,
                     end,
                     step: None,
@@ -243,6 +244,9 @@ impl Lowerer<'_> {
                     )
                 };
                 self.for_each(label, vars, iter, body_node, span)
+            }
+            Type::Set(k) if second.is_none() => {
+                self.for_each(label, vec![bind(&first, *k)], iter, body_node, span)
             }
             Type::Map(k, v) => {
                 let (vars, iter) = match &second {

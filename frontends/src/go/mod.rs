@@ -7,6 +7,7 @@
 
 mod branches;
 mod calls;
+mod dynamic;
 mod errors;
 mod expr;
 mod items;
@@ -15,7 +16,7 @@ mod loops;
 mod stmt;
 mod types;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use ferry_ir::{Diagnostic, Expr, ExprKind, Language, Module, Span, Stmt, StmtKind, Type};
 use tree_sitter::Node;
@@ -54,6 +55,14 @@ struct ClassInfo {
     ctor: Option<String>,
 }
 
+/// A local variable in scope: its type and its name in the IR, which differs from the Go name
+/// where the variable shadows an enclosing local (Java forbids that, Python would merge the two).
+#[derive(Debug, Clone)]
+struct Local {
+    ty: Type,
+    name: String,
+}
+
 /// The type given to Go `error` values; never printed, used as a marker.
 fn error_type() -> Type {
     Type::Named("error".to_string())
@@ -70,7 +79,18 @@ struct Lowerer<'s> {
     globals: HashMap<String, Type>,
     /// `type Celsius float64`: named non-struct types and what they stand for.
     aliases: HashMap<String, Type>,
-    scopes: Vec<HashMap<String, Type>>,
+    scopes: Vec<HashMap<String, Local>>,
+    /// Every identifier of the file and every name made up since: what a fresh name must avoid.
+    taken: HashSet<String>,
+    /// Names being declared whose initializer is being lowered (`f := func() {..}`): a local of
+    /// the same name inside the initializer shadows them.
+    pending: Vec<String>,
+    /// Statements a lowered expression needs before the statement that holds it (the local
+    /// function a `sort.Slice` less function becomes); emitted by the statement list.
+    hoisted: Vec<Stmt>,
+    /// Whether what is being lowered runs unconditionally at the start of its statement, so
+    /// that hoisting statements before it keeps the order of evaluation.
+    may_hoist: bool,
     /// The receiver name of the method being lowered (or the constructed value in a constructor).
     receiver: Option<String>,
     /// The signature of the function being lowered.
@@ -99,6 +119,10 @@ pub(crate) fn lower(name: &str, source: &str) -> Lowered {
             globals: HashMap::new(),
             aliases: HashMap::new(),
             scopes: Vec::new(),
+            taken: identifiers(root, source),
+            pending: Vec::new(),
+            hoisted: Vec::new(),
+            may_hoist: false,
             receiver: None,
             current: FuncSig::default(),
             named_results: Vec::new(),
@@ -147,12 +171,62 @@ impl<'s> Lowerer<'s> {
         self.scopes.pop();
     }
 
-    fn declare(&mut self, name: &str, ty: Type) {
+    /// Declares a local in the innermost scope and returns its IR name: the Go name, or a fresh
+    /// one where it shadows a local of an enclosing scope.
+    fn declare(&mut self, name: &str, ty: Type) -> String {
         if name == "_" {
-            return;
+            return name.to_string();
         }
+        let ir_name = match self.scopes.last().and_then(|s| s.get(name)) {
+            Some(local) => local.name.clone(),
+            None if self.scopes.iter().any(|s| s.contains_key(name))
+                || self.pending.iter().any(|p| p == name) =>
+            {
+                self.fresh_name(name)
+            }
+            None => name.to_string(),
+        };
         if let Some(scope) = self.scopes.last_mut() {
-            scope.insert(name.to_string(), ty);
+            scope.insert(
+                name.to_string(),
+                Local {
+                    ty,
+                    name: ir_name.clone(),
+                },
+            );
+        }
+        ir_name
+    }
+
+    /// `base`, or a fresh name where a local called `base` is in scope: for the parameters of
+    /// a lambda the frontend makes up.
+    fn unshadowed(&mut self, base: &str) -> String {
+        if self.scopes.iter().any(|s| s.contains_key(base)) {
+            self.fresh_name(base)
+        } else {
+            base.to_string()
+        }
+    }
+
+    /// `base`, or a fresh name where the file has that identifier: for a local the frontend
+    /// makes up.
+    fn made_up_name(&mut self, base: &str) -> String {
+        if self.taken.insert(base.to_string()) {
+            base.to_string()
+        } else {
+            self.fresh_name(base)
+        }
+    }
+
+    /// A name based on `base` that no identifier of the file has.
+    fn fresh_name(&mut self, base: &str) -> String {
+        let mut k = 2;
+        loop {
+            let candidate = format!("{base}{k}");
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+            k += 1;
         }
     }
 
@@ -163,11 +237,20 @@ impl<'s> Lowerer<'s> {
 
     fn lookup(&self, name: &str) -> Option<Type> {
         for scope in self.scopes.iter().rev() {
-            if let Some(t) = scope.get(name) {
-                return Some(t.clone());
+            if let Some(local) = scope.get(name) {
+                return Some(local.ty.clone());
             }
         }
         self.globals.get(name).cloned()
+    }
+
+    /// The IR name of a variable: a local's (possibly renamed) name, or `name` itself.
+    fn ir_name(&self, name: &str) -> String {
+        self.scopes
+            .iter()
+            .rev()
+            .find_map(|s| s.get(name))
+            .map_or_else(|| name.to_string(), |local| local.name.clone())
     }
 
     /// The type of a field of a class, searching embedded structs.
@@ -235,6 +318,20 @@ impl<'s> Lowerer<'s> {
         lines.reverse();
         (!lines.is_empty()).then(|| lines.join("\n"))
     }
+}
+
+/// The text of every identifier in the tree.
+fn identifiers(root: Node<'_>, src: &str) -> HashSet<String> {
+    let mut out = HashSet::new();
+    let mut cursor = root.walk();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        if node.kind() == "identifier" {
+            out.insert(common::text(node, src).to_string());
+        }
+        stack.extend(node.children(&mut cursor));
+    }
+    out
 }
 
 /// The text of a `//` or `/* */` comment without its markers.

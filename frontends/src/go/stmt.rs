@@ -53,22 +53,42 @@ impl Lowerer<'_> {
 
     /// A statement list, recognising `v, err := f()` followed by `if err != nil {..}`.
     pub(super) fn lower_stmts(&mut self, items: &[Node<'_>]) -> Vec<Stmt> {
+        let outer_hoisted = std::mem::take(&mut self.hoisted);
+        let outer_may_hoist = self.may_hoist;
         let mut out = Vec::new();
         let mut i = 0;
         while i < items.len() {
             let node = items[i];
-            if let Some(call) = self.error_call(node) {
+            self.may_hoist = matches!(
+                node.kind(),
+                "expression_statement"
+                    | "short_var_declaration"
+                    | "assignment_statement"
+                    | "var_declaration"
+                    | "return_statement"
+            );
+            let stmts = if let Some((name, ty, src)) = self.copy_idiom(node, items.get(i + 1)) {
+                i += 1;
+                let src = self.lower_expr(src);
+                let ty = self.lower_type(ty);
+                let copy = self.intrinsic(Intrinsic::CopyOf, vec![src], ty, common::span(node));
+                vec![self.let_or_assign(&name, copy, common::span(node))]
+            } else if let Some(call) = self.error_call(node) {
                 let err = self.error_name(node);
                 let handler = items
                     .get(i + 1)
                     .and_then(|n| self.err_check(*n, &err, false));
-                out.extend(self.lower_error_call(node, call, handler));
-                i += if handler.is_some() { 2 } else { 1 };
-                continue;
-            }
-            out.extend(self.lower_stmt(node));
+                i += usize::from(handler.is_some());
+                self.lower_error_call(node, call, handler)
+            } else {
+                self.lower_stmt(node)
+            };
+            out.append(&mut self.hoisted);
+            out.extend(stmts);
             i += 1;
         }
+        self.hoisted = outer_hoisted;
+        self.may_hoist = outer_may_hoist;
         out
     }
 
@@ -98,6 +118,19 @@ impl Lowerer<'_> {
                             target,
                             op: None,
                             value,
+                        },
+                        span,
+                    )];
+                }
+                if matches!(target.kind, ExprKind::Index { .. }) {
+                    // `xs[i]++` is `xs[i] += 1`: an element is no variable in every target.
+                    let one = Expr::new(ExprKind::Lit(Literal::Int(1)), target.ty.clone(), span);
+                    let op = if increment { BinOp::Add } else { BinOp::Sub };
+                    return vec![stmt(
+                        StmtKind::Assign {
+                            target,
+                            op: Some(op),
+                            value: one,
                         },
                         span,
                     )];
@@ -149,7 +182,7 @@ impl Lowerer<'_> {
             "defer_statement" => vec![self.unsupported_stmt(node, "defer")],
             "go_statement" => vec![self.unsupported_stmt(node, "goroutine")],
             "fallthrough_statement" => vec![self.unsupported_stmt(node, "fallthrough")],
-            "type_switch_statement" => vec![self.unsupported_stmt(node, "type switch")],
+            "type_switch_statement" => self.lower_type_switch(node),
             other => vec![self.unsupported_stmt(node, &format!("{other} statement"))],
         }
     }
@@ -161,6 +194,9 @@ impl Lowerer<'_> {
                 .child_by_field_name("function")
                 .map(|f| self.text(f))
                 .unwrap_or("");
+            if func == "copy" {
+                return self.lower_copy(e);
+            }
             if func == "panic" {
                 let arg = e
                     .child_by_field_name("arguments")
@@ -195,6 +231,116 @@ impl Lowerer<'_> {
             }
         }
         stmt(StmtKind::Expr(self.lower_expr(e)), span)
+    }
+
+    /// `x := make([]T, len(y))` followed by `copy(x, y)`: `x`, `[]T` and `y`.
+    fn copy_idiom<'t>(
+        &self,
+        decl: Node<'t>,
+        next: Option<&Node<'t>>,
+    ) -> Option<(String, Node<'t>, Node<'t>)> {
+        let squeeze = |n: Node<'_>| -> String { self.text(n).split_whitespace().collect() };
+        let call_args = |n: Node<'t>, func: &str| {
+            let f = n.child_by_field_name("function")?;
+            (n.kind() == "call_expression" && self.text(f) == func)
+                .then(|| common::field_children(n, "arguments"))
+        };
+        if decl.kind() != "short_var_declaration" {
+            return None;
+        }
+        let [name] = common::field_children(decl, "left")[..] else {
+            return None;
+        };
+        let [make] = common::field_children(decl, "right")[..] else {
+            return None;
+        };
+        let [ty, size] = call_args(make, "make")?[..] else {
+            return None;
+        };
+        let next = next?;
+        let copy = (next.kind() == "expression_statement").then(|| next.named_child(0))??;
+        let [dst, src] = call_args(copy, "copy")?[..] else {
+            return None;
+        };
+        let same = squeeze(dst) == squeeze(name)
+            && squeeze(size) == format!("len({})", squeeze(src))
+            && ty.kind() == "slice_type";
+        same.then(|| (self.text(name).to_string(), ty, src))
+    }
+
+    /// `copy(dst, src)` as a statement: `for i in 0..min(len(dst), len(src)) { dst[i] = src[i] }`.
+    fn lower_copy(&mut self, call: Node<'_>) -> Stmt {
+        let span = common::span(call);
+        let args = common::field_children(call, "arguments");
+        let [dst, src] = args.as_slice() else {
+            return self.unsupported_stmt(call, "copy");
+        };
+        let dst = self.lower_expr(*dst);
+        let src = self.lower_expr(*src);
+        // A re-sliced destination (`copy(xs[i:], ys)`) aliases `xs` in Go, a copy in the IR.
+        if !matches!(dst.kind, ExprKind::Name(_) | ExprKind::Field { .. })
+            || !matches!(dst.ty, Type::List(_) | Type::Array(_))
+            || !matches!(src.ty, Type::List(_) | Type::Array(_))
+        {
+            return self.unsupported_stmt(call, "copy between these values");
+        }
+        // The source is evaluated once, before the loop.
+        let src = if matches!(src.kind, ExprKind::Name(_)) {
+            src
+        } else {
+            let name = self.made_up_name("source");
+            let ty = src.ty.clone();
+            self.hoisted.push(stmt(
+                StmtKind::Let {
+                    name: name.clone(),
+                    ty: ty.clone(),
+                    init: Some(src),
+                },
+                span,
+            ));
+            Expr::new(ExprKind::Name(name), ty, span)
+        };
+        let len = |this: &mut Self, x: &Expr| {
+            let unit = ferry_ir::intrinsics::StrUnit::Byte;
+            this.intrinsic(Intrinsic::Len(unit), vec![x.clone()], Type::I64, span)
+        };
+        let (dst_len, src_len) = (len(self, &dst), len(self, &src));
+        let end = self.intrinsic(Intrinsic::Min, vec![dst_len, src_len], Type::I64, span);
+        let var = self.made_up_name("i");
+        let i = Expr::new(ExprKind::Name(var.clone()), Type::I64, span);
+        let elem = |list: Expr| {
+            let ty = list.ty.element().cloned().unwrap_or(Type::Unknown);
+            Expr::new(
+                ExprKind::Index {
+                    object: Box::new(list),
+                    index: Box::new(i.clone()),
+                },
+                ty,
+                span,
+            )
+        };
+        let assign = stmt(
+            StmtKind::Assign {
+                target: elem(dst),
+                op: None,
+                value: elem(src),
+            },
+            span,
+        );
+        stmt(
+            StmtKind::ForRange {
+                label: None,
+                var: Binding {
+                    name: var,
+                    ty: Type::I64,
+                },
+                start: Expr::new(ExprKind::Lit(Literal::Int(0)), Type::I64, span),
+                end,
+                step: None,
+                body: Block::new(vec![assign]),
+            },
+            span,
+        )
     }
 
     pub(super) fn lower_return(&mut self, node: Node<'_>) -> Stmt {
@@ -256,6 +402,27 @@ impl Lowerer<'_> {
         let left = common::field_children(node, "left");
         let right = common::field_children(node, "right");
         let names: Vec<String> = left.iter().map(|n| self.text(*n).to_string()).collect();
+        if let ([v, ok], [element]) = (names.as_slice(), right.as_slice()) {
+            // v, ok := x.(T)
+            if let Some((test, value)) = self.comma_ok_assertion(*element) {
+                let mut out = Vec::new();
+                if ok != "_" {
+                    out.push(self.let_or_assign(ok, test, span));
+                }
+                if v != "_" {
+                    out.push(self.let_or_assign(v, value, span));
+                }
+                return out;
+            }
+            // _, ok := set[k]
+            if let Some((set, key)) = self.set_element(*element) {
+                let present = self.intrinsic(Intrinsic::Contains, vec![set, key], Type::Bool, span);
+                if names[0] != "_" {
+                    return vec![self.unsupported_stmt(node, "value of a set element")];
+                }
+                return vec![self.let_or_assign(ok, present, span)];
+            }
+        }
         if names.len() == 2
             && right.len() == 1
             && right[0].kind() == "index_expression"
@@ -270,6 +437,10 @@ impl Lowerer<'_> {
             };
             let m = self.lower_expr(obj);
             let k = self.lower_expr(key);
+            let k = match &m.ty {
+                Type::Map(kt, _) => self.coerce(k, kt),
+                _ => k,
+            };
             let mut out = Vec::new();
             let present = self.intrinsic(
                 Intrinsic::Contains,
@@ -287,7 +458,15 @@ impl Lowerer<'_> {
             return out;
         }
         if names.len() == right.len() {
+            let fresh: Vec<String> = names
+                .iter()
+                .filter(|n| !self.declared_here(n))
+                .cloned()
+                .collect();
+            let depth = self.pending.len();
+            self.pending.extend(fresh);
             let values: Vec<Expr> = right.iter().map(|r| self.lower_expr(*r)).collect();
+            self.pending.truncate(depth);
             return names
                 .iter()
                 .zip(values)
@@ -309,13 +488,10 @@ impl Lowerer<'_> {
                     .iter()
                     .zip(&types)
                     .map(|(n, t)| Binding {
-                        name: n.clone(),
+                        name: self.declare(n, t.clone()),
                         ty: t.clone(),
                     })
                     .collect();
-                for (n, t) in names.iter().zip(&types) {
-                    self.declare(n, t.clone());
-                }
                 return vec![stmt(
                     StmtKind::LetTuple {
                         names: bindings,
@@ -327,7 +503,7 @@ impl Lowerer<'_> {
             let targets = names
                 .iter()
                 .zip(&types)
-                .map(|(n, t)| Expr::new(ExprKind::Name(n.clone()), t.clone(), span))
+                .map(|(n, t)| Expr::new(ExprKind::Name(self.ir_name(n)), t.clone(), span))
                 .collect();
             if names.iter().any(|n| n != "_" && !self.declared_here(n)) {
                 return vec![self.unsupported_stmt(node, "mixed declaration and assignment")];
@@ -341,7 +517,7 @@ impl Lowerer<'_> {
         if self.declared_here(name) {
             let ty = self.lookup(name).unwrap_or(Type::Unknown);
             let value = self.coerce(value, &ty);
-            let target = Expr::new(ExprKind::Name(name.to_string()), ty, span);
+            let target = Expr::new(ExprKind::Name(self.ir_name(name)), ty, span);
             return stmt(
                 StmtKind::Assign {
                     target,
@@ -352,10 +528,10 @@ impl Lowerer<'_> {
             );
         }
         let ty = value.ty.clone();
-        self.declare(name, ty.clone());
+        let name = self.declare(name, ty.clone());
         stmt(
             StmtKind::Let {
-                name: name.to_string(),
+                name,
                 ty,
                 init: Some(value),
             },
@@ -378,7 +554,9 @@ impl Lowerer<'_> {
             for (i, name) in names.iter().enumerate() {
                 let init = match values.get(i) {
                     Some(v) => {
+                        self.pending.push(name.clone());
                         let e = self.lower_expr(*v);
+                        self.pending.pop();
                         match &declared {
                             Some(t) => self.coerce(e, t),
                             None => e,
@@ -407,10 +585,10 @@ impl Lowerer<'_> {
                     }
                 };
                 let ty = declared.clone().unwrap_or_else(|| init.ty.clone());
-                self.declare(name, ty.clone());
+                let name = self.declare(name, ty.clone());
                 out.push(stmt(
                     StmtKind::Let {
-                        name: name.clone(),
+                        name,
                         ty,
                         init: Some(init),
                     },
@@ -454,6 +632,10 @@ impl Lowerer<'_> {
                 _ => Type::Unknown,
             };
             let k = self.lower_expr(key);
+            let k = match &m.ty {
+                Type::Map(kt, _) => self.coerce(k, kt),
+                _ => k,
+            };
             return Expr::new(
                 ExprKind::Index {
                     object: Box::new(m),
@@ -483,6 +665,20 @@ impl Lowerer<'_> {
             };
             let target = self.lower_target(*l);
             let value = self.lower_expr(*r);
+            if target.ty == Type::Char {
+                // `c += 2` on a rune is arithmetic on its code: `c = CodeChar(code(c) + 2)`.
+                let current = self.lower_expr(*l);
+                let value = self.binary_expr(op, current, value, span);
+                let value = self.coerce(value, &Type::Char);
+                return vec![stmt(
+                    StmtKind::Assign {
+                        target,
+                        op: None,
+                        value,
+                    },
+                    span,
+                )];
+            }
             let value = self.coerce(value, &target.ty);
             if self.is_map_index(*l) {
                 let current = self.lower_expr(*l);
@@ -537,12 +733,49 @@ impl Lowerer<'_> {
             let value = Expr::new(ExprKind::TupleLit(values), ty, span);
             return vec![stmt(StmtKind::AssignTuple { targets, value }, span)];
         }
+        if let ([v, ok], [element]) = (left.as_slice(), right.as_slice()) {
+            // v, ok = x.(T)
+            if let Some((test, value)) = self.comma_ok_assertion(*element) {
+                let mut out = Vec::new();
+                for (target, value) in [(*ok, test), (*v, value)] {
+                    if self.text(target) != "_" {
+                        let target = self.lower_target(target);
+                        out.push(stmt(
+                            StmtKind::Assign {
+                                target,
+                                op: None,
+                                value,
+                            },
+                            span,
+                        ));
+                    }
+                }
+                return out;
+            }
+        }
         if right.len() == 1 {
             let targets: Vec<Expr> = left.iter().map(|l| self.lower_target(*l)).collect();
             let value = self.lower_expr(right[0]);
             return vec![stmt(StmtKind::AssignTuple { targets, value }, span)];
         }
         vec![self.unsupported_stmt(node, "assignment")]
+    }
+
+    /// `set[k]` where `set` is a `map[K]struct{}`: the set and the key.
+    pub(super) fn set_element(&mut self, node: Node<'_>) -> Option<(Expr, Expr)> {
+        if node.kind() != "index_expression" {
+            return None;
+        }
+        let obj = node.child_by_field_name("operand")?;
+        let key = node.child_by_field_name("index")?;
+        let saved = self.diags.len();
+        let set = self.lower_expr(obj);
+        let Type::Set(elem) = set.ty.clone() else {
+            self.diags.truncate(saved);
+            return None;
+        };
+        let key = self.lower_expr(key);
+        Some((set, self.coerce(key, &elem)))
     }
 
     /// `x = e`, with `x = append(x, ..)`, `x = x[:len(x)-1]` and `x = x[1:]` made explicit.
@@ -553,6 +786,13 @@ impl Lowerer<'_> {
         span: ferry_ir::Span,
     ) -> Vec<Stmt> {
         let ltext = self.text(l);
+        // set[k] = struct{}{}
+        if self.text(r).split_whitespace().eq(["struct{}{}"]) {
+            if let Some((set, key)) = self.set_element(l) {
+                let add = self.intrinsic(Intrinsic::Add, vec![set, key], Type::Void, span);
+                return vec![stmt(StmtKind::Expr(add), span)];
+            }
+        }
         // x = append(x, a, b) / x = append(x, ys...)
         if r.kind() == "call_expression"
             && r.child_by_field_name("function")

@@ -35,9 +35,14 @@ impl Lowerer<'_> {
                 let k = node
                     .child_by_field_name("key")
                     .map_or(Type::Unknown, |k| self.lower_type(k));
-                let v = node
-                    .child_by_field_name("value")
-                    .map_or(Type::Unknown, |v| self.lower_type(v));
+                let value = node.child_by_field_name("value");
+                // `map[K]struct{}` is Go's set.
+                if value.is_some_and(|v| {
+                    v.kind() == "struct_type" && self.text(v).split_whitespace().eq(["struct{}"])
+                }) {
+                    return Type::set(k);
+                }
+                let v = value.map_or(Type::Unknown, |v| self.lower_type(v));
                 Type::map(k, v)
             }
             "qualified_type" => match self.text(node) {
@@ -71,8 +76,9 @@ impl Lowerer<'_> {
                 Type::I64
             }
             "int32" => Type::I32,
-            "int8" | "byte" | "uint8" => Type::Int(IntKind::I8),
-            "rune" => Type::Char,
+            "int8" => Type::Int(IntKind::I8),
+            // A byte is a character like a rune: string indexing gives one, `byte(65)` makes one.
+            "rune" | "byte" | "uint8" => Type::Char,
             "float64" | "float32" => Type::Float,
             "string" => Type::Str,
             "bool" => Type::Bool,

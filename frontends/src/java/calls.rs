@@ -13,7 +13,7 @@ use crate::common::{field_children, named_children};
 const CU: StrUnit = StrUnit::CodeUnit;
 
 /// `Math.name` with the same arguments.
-fn math(name: &str) -> Option<Intrinsic> {
+pub(super) fn math(name: &str) -> Option<Intrinsic> {
     use Intrinsic as I;
     Some(match name {
         "abs" => I::Abs,
@@ -37,7 +37,7 @@ fn math(name: &str) -> Option<Intrinsic> {
 }
 
 /// `Character.name(c)`.
-fn character(name: &str) -> Option<Intrinsic> {
+pub(super) fn character(name: &str) -> Option<Intrinsic> {
     use Intrinsic as I;
     Some(match name {
         "isDigit" => I::IsDigit,
@@ -53,7 +53,7 @@ fn character(name: &str) -> Option<Intrinsic> {
 }
 
 /// String methods whose arguments pass through unchanged.
-fn string_method(name: &str) -> Option<Intrinsic> {
+pub(super) fn string_method(name: &str) -> Option<Intrinsic> {
     use Intrinsic as I;
     Some(match name {
         "length" => I::Len(CU),
@@ -81,7 +81,7 @@ impl Lowerer<'_> {
         nodes.iter().map(|a| self.expr(*a)).collect()
     }
 
-    fn unsupported_call(&mut self, node: Node<'_>, what: &str) -> Expr {
+    pub(super) fn unsupported_call(&mut self, node: Node<'_>, what: &str) -> Expr {
         let u = self.unsupported(node, what);
         Expr::new(ExprKind::Unsupported(u), Type::Unknown, span(node))
     }
@@ -90,6 +90,9 @@ impl Lowerer<'_> {
     pub(super) fn call_statement(&mut self, node: Node<'_>) -> Option<Stmt> {
         let name = self.text(node.child_by_field_name("name")?);
         let obj = node.child_by_field_name("object")?;
+        if matches!(name, "retainAll" | "removeAll") {
+            return self.set_update(node, obj, name);
+        }
         if name != "set" {
             return None;
         }
@@ -114,6 +117,42 @@ impl Lowerer<'_> {
                 target,
                 op: None,
                 value: v,
+            },
+            span: span(node),
+        })
+    }
+
+    /// `s.retainAll(t)` / `s.removeAll(t)` on a local set and another set: `s` becomes the
+    /// intersection / difference.
+    fn set_update(&mut self, node: Node<'_>, obj: Node<'_>, name: &str) -> Option<Stmt> {
+        let args = args_of(node);
+        if obj.kind() != "identifier"
+            || args.len() != 1
+            || !matches!(self.local(self.text(obj)), Some(Type::Set(_)))
+        {
+            return None;
+        }
+        let s = self.expr(obj);
+        let t = self.expr(args[0]);
+        if !matches!(t.ty, Type::Set(_)) {
+            return Some(Stmt {
+                kind: StmtKind::Unsupported(
+                    self.unsupported(node, &format!("{name} with a collection that is not a set")),
+                ),
+                span: span(node),
+            });
+        }
+        let op = if name == "retainAll" {
+            Intrinsic::Intersection
+        } else {
+            Intrinsic::Difference
+        };
+        let value = intrinsic(op, vec![s.clone(), t], node);
+        Some(Stmt {
+            kind: StmtKind::Assign {
+                target: s,
+                op: None,
+                value,
             },
             span: span(node),
         })
@@ -147,6 +186,9 @@ impl Lowerer<'_> {
             }
             return self.unsupported_call(node, "call of an unknown function");
         };
+        if let Some(e) = self.stream(node) {
+            return e;
+        }
         let otext = self.text(obj).to_string();
         if obj.kind() == "super" {
             let args = self.lower_args(&arg_nodes);
@@ -248,15 +290,53 @@ impl Lowerer<'_> {
                     intrinsic(I::Print, vec![f], node)
                 }
             }
-            ("String", "valueOf") | ("Integer" | "Long" | "Double" | "Character", "toString") => {
+            ("Integer" | "Long", "toString")
+                if arg_nodes.len() == 2 && self.text(arg_nodes[1]) == "2" =>
+            {
+                let x = self.expr(arg_nodes[0]);
+                let x = self.as_number(x);
+                intrinsic(I::ToBinary { prefixed: false }, vec![x], node)
+            }
+            ("String", "valueOf") | ("Integer" | "Long" | "Double" | "Character", "toString")
+                if arg_nodes.len() == 1 =>
+            {
                 let a = self.lower_args(arg_nodes).into_iter().next()?;
                 if a.ty == Type::Char {
                     intrinsic(I::CharToStr, vec![a], node)
+                } else if is_chars(&a.ty) {
+                    intrinsic(I::FromChars, vec![a], node)
                 } else if matches!(a.ty, Type::Array(_)) {
                     return Some(self.unsupported_call(node, "String.valueOf of an array"));
                 } else {
                     self.stringify(a)
                 }
+            }
+            ("Integer", "toBinaryString") if arg_nodes.len() == 1 => {
+                let x = self.expr_expect(arg_nodes[0], &Type::I32);
+                let x = self.as_number(x);
+                intrinsic(I::ToBinary { prefixed: false }, vec![unsigned_int(x)], node)
+            }
+            ("String", "copyValueOf") if arg_nodes.len() == 1 => {
+                let a = self.expr(arg_nodes[0]);
+                intrinsic(I::FromChars, vec![a], node)
+            }
+            ("Objects", "equals") if arg_nodes.len() == 2 => {
+                let a = self.expr(arg_nodes[0]);
+                let b = self.expr(arg_nodes[1]);
+                Expr::new(
+                    ExprKind::Binary {
+                        op: BinOp::Eq(ferry_ir::EqKind::Value),
+                        lhs: Box::new(a),
+                        rhs: Box::new(b),
+                    },
+                    Type::Bool,
+                    sp,
+                )
+            }
+            ("Collections", "frequency") if arg_nodes.len() == 2 => {
+                let c = self.expr(arg_nodes[0]);
+                let x = self.expr(arg_nodes[1]);
+                intrinsic(I::Count, vec![c, x], node)
             }
             ("String", "join") => {
                 let args = self.lower_args(arg_nodes);
@@ -315,31 +395,7 @@ impl Lowerer<'_> {
                 match name {
                     "floorDiv" => bin(BinOp::Div(ferry_ir::DivKind::Floor), a, b, ty),
                     "floorMod" => bin(BinOp::Rem(ferry_ir::RemKind::Floor), a, b, ty),
-                    _ => {
-                        // Integer.compare(a, b) is -1, 0 or 1.
-                        let one =
-                            |n: i128| Expr::new(ExprKind::Lit(Literal::Int(n)), Type::I32, sp);
-                        let lt = bin(BinOp::Lt, a.clone(), b.clone(), Type::Bool);
-                        let gt = bin(BinOp::Gt, a, b, Type::Bool);
-                        let inner = Expr::new(
-                            ExprKind::Cond {
-                                cond: Box::new(gt),
-                                then: Box::new(one(1)),
-                                else_: Box::new(one(0)),
-                            },
-                            Type::I32,
-                            sp,
-                        );
-                        Expr::new(
-                            ExprKind::Cond {
-                                cond: Box::new(lt),
-                                then: Box::new(one(-1)),
-                                else_: Box::new(inner),
-                            },
-                            Type::I32,
-                            sp,
-                        )
-                    }
+                    _ => compare_numbers(a, b),
                 }
             }
             ("Math", "round") => {
@@ -429,8 +485,33 @@ impl Lowerer<'_> {
                 }
                 with_ty(I::ToStr(Language::Python), vec![a], Type::Str, node)
             }
+            ("Optional", _) => return self.optional_static(node, name, arg_nodes),
             ("Arrays" | "List", "asList" | "of") | ("Set", "of") => {
                 let items = self.lower_args(arg_nodes);
+                if let [a] = items.as_slice() {
+                    // One array of objects is the variable arguments themselves (`split`'s
+                    // strings); an `int[]` is one element.
+                    let spread = match (&a.ty, &a.kind) {
+                        (Type::Array(t), _) => super::types::is_reference(t),
+                        (
+                            _,
+                            ExprKind::Intrinsic {
+                                op: I::Split | I::SplitWhitespace,
+                                ..
+                            },
+                        ) => true,
+                        _ => false,
+                    };
+                    if spread {
+                        let el = a.ty.element().cloned().unwrap_or(Type::Unknown);
+                        let ty = if class == "Set" {
+                            Type::set(el)
+                        } else {
+                            Type::list(el)
+                        };
+                        return Some(with_ty(I::CopyOf, items, ty, node));
+                    }
+                }
                 let el = items.first().map_or(Type::Unknown, |i| i.ty.clone());
                 if class == "Set" {
                     Expr::new(ExprKind::SetLit(items), Type::set(el), sp)
@@ -468,11 +549,38 @@ impl Lowerer<'_> {
         Some(e)
     }
 
-    /// `sort(list, cmp)` with a lambda comparator or `Comparator.comparing(key)`.
+    /// `sort(list, cmp)` with a lambda comparator, an anonymous `Comparator` class, the natural
+    /// or reverse order, or `Comparator.comparing(key)` with a lambda or method reference key.
     fn sort_with(&mut self, node: Node<'_>, list: Expr, cmp: Node<'_>) -> Expr {
         let elem = list.ty.element().cloned().unwrap_or(Type::Unknown);
+        let cmp_text: String = self.text(cmp).split_whitespace().collect();
+        match cmp_text.as_str() {
+            "Comparator.naturalOrder()"
+            | "Integer::compare"
+            | "Integer::compareTo"
+            | "String::compareTo"
+            | "Double::compare"
+            | "Long::compare" => {
+                return intrinsic(Intrinsic::Sort, vec![list], node);
+            }
+            "Collections.reverseOrder()" | "Comparator.reverseOrder()" => {
+                let key = self.key_lambda(cmp, &elem, |_, x| Some(x));
+                return match key {
+                    Some(key) => {
+                        let rev =
+                            Expr::new(ExprKind::Lit(Literal::Bool(true)), Type::Bool, span(cmp));
+                        intrinsic(Intrinsic::SortByKey, vec![list, key, rev], node)
+                    }
+                    None => self.unsupported_call(node, "sort with this comparator"),
+                };
+            }
+            _ => {}
+        }
         if cmp.kind() == "lambda_expression" {
             let l = self.lambda(cmp, &[elem.clone(), elem]);
+            return intrinsic(Intrinsic::SortWithComparator, vec![list, l], node);
+        }
+        if let Some(l) = self.comparator_class(cmp) {
             return intrinsic(Intrinsic::SortWithComparator, vec![list, l], node);
         }
         // Comparator.comparing(key) [.reversed()]
@@ -496,19 +604,92 @@ impl Lowerer<'_> {
                     "comparing" | "comparingInt" | "comparingDouble" | "comparingLong"
                 )
             });
-        let key_node = args_of(inner).into_iter().next();
-        match key_node {
-            Some(k) if is_comparing && k.kind() == "lambda_expression" => {
-                let key = self.lambda(k, &[elem]);
+        let key = match args_of(inner).as_slice() {
+            [k] if is_comparing && k.kind() == "lambda_expression" => {
+                Some(self.lambda(*k, &[elem]))
+            }
+            [k] if is_comparing && k.kind() == "method_reference" => {
+                self.key_lambda(*k, &elem, |l, x| l.apply(*k, vec![x]))
+            }
+            _ => None,
+        };
+        match key {
+            Some(key) => {
                 let rev = Expr::new(ExprKind::Lit(Literal::Bool(reverse)), Type::Bool, span(cmp));
                 intrinsic(Intrinsic::SortByKey, vec![list, key, rev], node)
             }
-            _ => self.unsupported_call(node, "sort with this comparator"),
+            None => self.unsupported_call(node, "sort with this comparator"),
         }
     }
 
+    /// `x -> body(x)` over elements of type `elem`, with `body` building the key from `x`.
+    fn key_lambda(
+        &mut self,
+        node: Node<'_>,
+        elem: &Type,
+        body: impl FnOnce(&mut Self, Expr) -> Option<Expr>,
+    ) -> Option<Expr> {
+        let sp = span(node);
+        let name = "x".to_string();
+        let x = Expr::new(ExprKind::Name(name.clone()), elem.clone(), sp);
+        let key = body(self, x)?;
+        let ty = Type::Func(vec![elem.clone()], Box::new(key.ty.clone()));
+        let param = ferry_ir::Param {
+            name,
+            ty: elem.clone(),
+            variadic: false,
+            default: None,
+            span: sp,
+        };
+        Some(Expr::new(
+            ExprKind::Lambda {
+                params: vec![param],
+                body: ferry_ir::LambdaBody::Expr(Box::new(key)),
+            },
+            ty,
+            sp,
+        ))
+    }
+
+    /// `new Comparator<T>() { public int compare(T a, T b) {..} }` as a lambda `(a, b) -> {..}`.
+    fn comparator_class(&mut self, node: Node<'_>) -> Option<Expr> {
+        if node.kind() != "object_creation_expression" {
+            return None;
+        }
+        let tnode = node.child_by_field_name("type")?;
+        if !self.text(tnode).starts_with("Comparator") {
+            return None;
+        }
+        let body = named_children(node)
+            .into_iter()
+            .find(|c| c.kind() == "class_body")?;
+        let methods: Vec<Node<'_>> = named_children(body)
+            .into_iter()
+            .filter(|m| m.kind() == "method_declaration")
+            .collect();
+        let [m] = methods.as_slice() else {
+            return None;
+        };
+        let f = self.method(*m, None);
+        if f.name != "compare" || f.params.len() != 2 {
+            return None;
+        }
+        let ty = Type::Func(
+            f.params.iter().map(|p| p.ty.clone()).collect(),
+            Box::new(Type::I32),
+        );
+        Some(Expr::new(
+            ExprKind::Lambda {
+                params: f.params,
+                body: ferry_ir::LambdaBody::Block(f.body.unwrap_or_default()),
+            },
+            ty,
+            span(node),
+        ))
+    }
+
     /// A method called on a value, by the value's type.
-    fn method_on(
+    pub(super) fn method_on(
         &mut self,
         node: Node<'_>,
         recv: Expr,
@@ -552,6 +733,7 @@ impl Lowerer<'_> {
             );
         }
         match (&ty, name) {
+            (Type::Optional(_), _) => return self.optional_method(node, recv, name, arg_nodes),
             (Type::Named(c), _) if c == "Exception" && name == "getMessage" => {
                 return intrinsic(I::ErrorMessage, vec![recv], node);
             }
@@ -583,6 +765,10 @@ impl Lowerer<'_> {
                     sp,
                 );
             }
+            (Type::Int(_) | Type::Float | Type::Char, "compareTo") if arg_nodes.len() == 1 => {
+                let b = self.expr_expect(arg_nodes[0], &ty);
+                return compare_numbers(recv, b);
+            }
             (Type::Str, "equalsIgnoreCase") => {
                 let b = self.lower_args(arg_nodes).into_iter().next();
                 let Some(b) = b else {
@@ -606,27 +792,23 @@ impl Lowerer<'_> {
                     Some(ExprKind::Lit(Literal::Str(s))) => s.clone(),
                     _ => return self.unsupported_call(node, "split on a non-literal pattern"),
                 };
-                if sep == "\\s+" || sep == " +" {
+                // A negative limit keeps trailing empty strings, as the IR's `Split` does.
+                let keep_trailing = match args.get(1).map(|a| &a.kind) {
+                    None => false,
+                    Some(ExprKind::Lit(Literal::Int(n))) if *n < 0 => true,
+                    Some(_) => return self.unsupported_call(node, "split with a limit"),
+                };
+                if !keep_trailing && (sep == "\\s+" || sep == " +") {
                     return intrinsic(I::SplitWhitespace, vec![recv], node);
                 }
-                if sep.is_empty()
-                    || sep.chars().any(|c| ".$|()[{^?*+\\".contains(c))
-                    || args.len() > 1
-                {
+                let Some(literal) = regex_literal(&sep) else {
                     return self.unsupported_call(node, "split on a regular expression");
-                }
-                // Java drops trailing empty strings; the IR keeps them: only exact for inputs
-                // without trailing separators, which is what split is used for in practice.
-                return intrinsic(
-                    I::Split,
-                    vec![
-                        recv,
-                        args.into_iter().next().unwrap_or_else(|| {
-                            Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, sp)
-                        }),
-                    ],
-                    node,
-                );
+                };
+                // Without a limit Java drops trailing empty strings; the IR keeps them: only
+                // exact for inputs without trailing separators, which is what split is used for
+                // in practice.
+                let sep = Expr::new(ExprKind::Lit(Literal::Str(literal)), Type::Str, sp);
+                return intrinsic(I::Split, vec![recv, sep], node);
             }
             (Type::Str, _) => {
                 let Some(op) = string_method(name) else {
@@ -683,6 +865,9 @@ impl Lowerer<'_> {
                     }
                     "toString" => intrinsic(I::BuilderToStr, vec![recv], node),
                     "reverse" => intrinsic(I::BuilderReverse, vec![recv], node),
+                    "setLength" if arg_nodes.first().is_some_and(|a| self.text(*a) == "0") => {
+                        intrinsic(I::Clear, vec![recv], node)
+                    }
                     "length" => intrinsic(I::Len(CU), vec![recv], node),
                     _ => self.unsupported_call(node, &format!("StringBuilder.{name}")),
                 };
@@ -706,174 +891,203 @@ impl Lowerer<'_> {
         }
         // Collections.
         let one = |l: &mut Self, i: usize, t: &Type| arg_nodes.get(i).map(|a| l.expr_expect(*a, t));
-        let op_args: Option<(Intrinsic, Vec<Expr>, Option<Type>)> =
-            match (&ty, name, arg_nodes.len()) {
-                (
-                    Type::List(_)
-                    | Type::Set(_)
-                    | Type::Map(..)
-                    | Type::Deque(_)
-                    | Type::PriorityQueue(_),
-                    "size",
-                    0,
-                ) => Some((I::Len(CU), vec![], None)),
-                (_, "isEmpty", 0) => Some((I::IsEmpty, vec![], None)),
-                (_, "clear", 0) => Some((I::Clear, vec![], None)),
-                (Type::List(_) | Type::Set(_) | Type::Deque(_), "contains", 1) => Some((
-                    I::Contains,
-                    vec![one(self, 0, &elem).unwrap_or_else(|| self.missing(node))],
-                    None,
-                )),
-                (Type::List(_), "add", 1) => Some((
-                    I::Append,
-                    vec![one(self, 0, &elem).unwrap_or_else(|| self.missing(node))],
-                    None,
-                )),
-                (Type::List(_), "add", 2) => {
-                    let i = self.expr(arg_nodes[0]);
-                    let v = self.expr_expect(arg_nodes[1], &elem);
-                    Some((I::Insert, vec![i, v], None))
-                }
-                (Type::List(_), "get", 1) => {
-                    let i = self.expr(arg_nodes[0]);
-                    return Expr::new(
-                        ExprKind::Index {
-                            object: Box::new(recv),
-                            index: Box::new(i),
-                        },
-                        elem,
-                        sp,
-                    );
-                }
-                (Type::List(_), "addAll", 1) => {
-                    Some((I::Extend, vec![self.expr(arg_nodes[0])], None))
-                }
-                (Type::List(_), "indexOf", 1) => {
-                    Some((I::IndexOf, vec![self.expr(arg_nodes[0])], Some(Type::I32)))
-                }
-                (Type::List(_), "remove", 1) => {
-                    let a = self.expr(arg_nodes[0]);
-                    let by_index = a.ty.is_int()
-                        && arg_nodes[0].kind() != "cast_expression"
-                        && !self.text(arg_nodes[0]).starts_with("Integer.valueOf");
-                    if by_index {
-                        Some((I::RemoveAt, vec![a], None))
-                    } else {
-                        Some((I::Remove, vec![a], Some(Type::Bool)))
+        let op_args: Option<(Intrinsic, Vec<Expr>, Option<Type>)> = match (
+            &ty,
+            name,
+            arg_nodes.len(),
+        ) {
+            (
+                Type::List(_)
+                | Type::Set(_)
+                | Type::Map(..)
+                | Type::Deque(_)
+                | Type::PriorityQueue(_),
+                "size",
+                0,
+            ) => Some((I::Len(CU), vec![], None)),
+            (_, "isEmpty", 0) => Some((I::IsEmpty, vec![], None)),
+            (_, "clear", 0) => Some((I::Clear, vec![], None)),
+            (Type::List(_) | Type::Set(_) | Type::Deque(_), "contains", 1) => Some((
+                I::Contains,
+                vec![one(self, 0, &elem).unwrap_or_else(|| self.missing(node))],
+                None,
+            )),
+            (Type::List(_), "add", 1) => Some((
+                I::Append,
+                vec![one(self, 0, &elem).unwrap_or_else(|| self.missing(node))],
+                None,
+            )),
+            (Type::List(_), "add", 2) => {
+                let i = self.expr(arg_nodes[0]);
+                let v = self.expr_expect(arg_nodes[1], &elem);
+                Some((I::Insert, vec![i, v], None))
+            }
+            (Type::List(_), "get", 1) => {
+                let i = self.expr(arg_nodes[0]);
+                return Expr::new(
+                    ExprKind::Index {
+                        object: Box::new(recv),
+                        index: Box::new(i),
+                    },
+                    elem,
+                    sp,
+                );
+            }
+            (Type::List(_), "addAll", 1) => Some((I::Extend, vec![self.expr(arg_nodes[0])], None)),
+            (Type::List(_), "subList", 2) => {
+                let a = self.expr(arg_nodes[0]);
+                let b = self.expr(arg_nodes[1]);
+                return Expr::new(
+                    ExprKind::Slice {
+                        object: Box::new(recv),
+                        start: Some(Box::new(a)),
+                        end: Some(Box::new(b)),
+                        step: None,
+                    },
+                    ty.clone(),
+                    sp,
+                );
+            }
+            (Type::List(_), "indexOf", 1) => {
+                Some((I::IndexOf, vec![self.expr(arg_nodes[0])], Some(Type::I32)))
+            }
+            (Type::List(_), "remove", 1) => {
+                let a = self.expr(arg_nodes[0]);
+                // `remove(int)` removes at an index, `remove(Integer)` the element: an
+                // element read from a collection is an `Integer`.
+                let boxed = matches!(
+                    &a.kind,
+                    ExprKind::Index { object, .. } if matches!(object.ty, Type::List(_) | Type::Map(..))
+                ) || matches!(
+                    &a.kind,
+                    ExprKind::Intrinsic {
+                        op: I::GetOrDefault
+                            | I::MinOf
+                            | I::MaxOf
+                            | I::PeekBack
+                            | I::PeekFront
+                            | I::HeapPeek,
+                        ..
                     }
+                );
+                let by_index = a.ty.is_int()
+                    && !boxed
+                    && arg_nodes[0].kind() != "cast_expression"
+                    && !self.text(arg_nodes[0]).starts_with("Integer.valueOf");
+                if by_index {
+                    Some((I::RemoveAt, vec![a], None))
+                } else {
+                    Some((I::Remove, vec![a], Some(Type::Bool)))
                 }
-                (Type::List(_), "sort", 1) => {
-                    return if self.text(arg_nodes[0]) == "null" {
-                        intrinsic(I::Sort, vec![recv], node)
-                    } else {
-                        self.sort_with(node, recv, arg_nodes[0])
-                    };
-                }
-                (Type::Set(_), "add", 1) => Some((
-                    I::Add,
-                    vec![one(self, 0, &elem).unwrap_or_else(|| self.missing(node))],
-                    None,
-                )),
-                (Type::Set(_), "remove", 1) => {
-                    Some((I::Remove, vec![self.expr(arg_nodes[0])], None))
-                }
-                (Type::Map(k, v), _, _) => {
-                    let (k, v) = ((**k).clone(), (**v).clone());
-                    match (name, arg_nodes.len()) {
-                        ("put", 2) => {
-                            let a = self.expr_expect(arg_nodes[0], &k);
-                            let b = self.expr_expect(arg_nodes[1], &v);
-                            Some((I::Put, vec![a, b], None))
-                        }
-                        ("get", 1) => {
-                            let a = self.expr(arg_nodes[0]);
-                            if super::types::is_reference(&v) {
-                                // `map.get(k)` is null for a missing key.
-                                let null = Expr::new(ExprKind::Lit(Literal::Null), v.clone(), sp);
-                                return with_ty(I::GetOrDefault, vec![recv, a, null], v, node);
-                            }
-                            return Expr::new(
-                                ExprKind::Index {
-                                    object: Box::new(recv),
-                                    index: Box::new(a),
-                                },
-                                v,
-                                sp,
-                            );
-                        }
-                        ("getOrDefault", 2) => {
-                            let a = self.expr_expect(arg_nodes[0], &k);
-                            let b = self.expr_expect(arg_nodes[1], &v);
-                            Some((I::GetOrDefault, vec![a, b], Some(v)))
-                        }
-                        ("containsKey", 1) => {
-                            Some((I::Contains, vec![self.expr(arg_nodes[0])], None))
-                        }
-                        ("remove", 1) => Some((I::Remove, vec![self.expr(arg_nodes[0])], None)),
-                        ("keySet", 0) => Some((I::Keys, vec![], Some(Type::list(k)))),
-                        ("values", 0) => Some((I::Values, vec![], Some(Type::list(v)))),
-                        ("entrySet", 0) => {
-                            Some((I::Items, vec![], Some(Type::list(Type::Tuple(vec![k, v])))))
-                        }
-                        ("merge", 3) if matches!(self.text(arg_nodes[2]), "Integer::sum") => {
-                            // m.merge(k, x, Integer::sum) is m[k] = m.getOrDefault(k, 0) + x.
-                            let key = self.expr_expect(arg_nodes[0], &k);
-                            let x = self.expr_expect(arg_nodes[1], &v);
-                            let zero = Expr::new(ExprKind::Lit(Literal::Int(0)), v.clone(), sp);
-                            let get = with_ty(
-                                I::GetOrDefault,
-                                vec![recv.clone(), key.clone(), zero],
-                                v.clone(),
-                                node,
-                            );
-                            let sum = Expr::new(
-                                ExprKind::Binary {
-                                    op: BinOp::Add,
-                                    lhs: Box::new(get),
-                                    rhs: Box::new(x),
-                                },
-                                v,
-                                sp,
-                            );
-                            Some((I::Put, vec![key, sum], None))
-                        }
-                        _ => None,
+            }
+            (Type::List(_), "sort", 1) => {
+                return if self.text(arg_nodes[0]) == "null" {
+                    intrinsic(I::Sort, vec![recv], node)
+                } else {
+                    self.sort_with(node, recv, arg_nodes[0])
+                };
+            }
+            (Type::Set(_), "add", 1) => Some((
+                I::Add,
+                vec![one(self, 0, &elem).unwrap_or_else(|| self.missing(node))],
+                None,
+            )),
+            (Type::Set(_), "remove", 1) => Some((I::Remove, vec![self.expr(arg_nodes[0])], None)),
+            (Type::Map(k, v), _, _) => {
+                let (k, v) = ((**k).clone(), (**v).clone());
+                match (name, arg_nodes.len()) {
+                    ("put", 2) => {
+                        let a = self.expr_expect(arg_nodes[0], &k);
+                        let b = self.expr_expect(arg_nodes[1], &v);
+                        Some((I::Put, vec![a, b], None))
                     }
-                }
-                (Type::Deque(_), _, _) => {
-                    let a = arg_nodes.first().map(|a| self.expr_expect(*a, &elem));
-                    let op = match (name, is_stack) {
-                        ("push", true) | ("add" | "addLast" | "offer" | "offerLast", _) => {
-                            Some(I::PushBack)
+                    ("get", 1) => {
+                        let a = self.expr(arg_nodes[0]);
+                        if super::types::is_reference(&v) {
+                            // `map.get(k)` is null for a missing key.
+                            let null = Expr::new(ExprKind::Lit(Literal::Null), v.clone(), sp);
+                            return with_ty(I::GetOrDefault, vec![recv, a, null], v, node);
                         }
-                        ("push", false) | ("addFirst" | "offerFirst", _) => Some(I::PushFront),
-                        ("pop", true) | ("pollLast" | "removeLast", _) => Some(I::PopBack),
-                        ("pop" | "poll" | "pollFirst" | "removeFirst" | "remove", _) => {
-                            Some(I::PopFront)
-                        }
-                        ("peek", true) | ("peekLast" | "getLast", _) => Some(I::PeekBack),
-                        ("peek" | "peekFirst" | "getFirst" | "element", _) => Some(I::PeekFront),
-                        _ => None,
-                    };
-                    if name == "remove" && a.is_some() {
-                        None
-                    } else {
-                        op.map(|op| (op, a.into_iter().collect(), None))
+                        return Expr::new(
+                            ExprKind::Index {
+                                object: Box::new(recv),
+                                index: Box::new(a),
+                            },
+                            v,
+                            sp,
+                        );
                     }
+                    ("getOrDefault", 2) => {
+                        let a = self.expr_expect(arg_nodes[0], &k);
+                        let b = self.expr_expect(arg_nodes[1], &v);
+                        Some((I::GetOrDefault, vec![a, b], Some(v)))
+                    }
+                    ("containsKey", 1) => Some((I::Contains, vec![self.expr(arg_nodes[0])], None)),
+                    ("remove", 1) => Some((I::Remove, vec![self.expr(arg_nodes[0])], None)),
+                    ("keySet", 0) => Some((I::Keys, vec![], Some(Type::list(k)))),
+                    ("values", 0) => Some((I::Values, vec![], Some(Type::list(v)))),
+                    ("entrySet", 0) => {
+                        Some((I::Items, vec![], Some(Type::list(Type::Tuple(vec![k, v])))))
+                    }
+                    ("merge", 3) if matches!(self.text(arg_nodes[2]), "Integer::sum") => {
+                        // m.merge(k, x, Integer::sum) is m[k] = m.getOrDefault(k, 0) + x.
+                        let key = self.expr_expect(arg_nodes[0], &k);
+                        let x = self.expr_expect(arg_nodes[1], &v);
+                        let zero = Expr::new(ExprKind::Lit(Literal::Int(0)), v.clone(), sp);
+                        let get = with_ty(
+                            I::GetOrDefault,
+                            vec![recv.clone(), key.clone(), zero],
+                            v.clone(),
+                            node,
+                        );
+                        let sum = Expr::new(
+                            ExprKind::Binary {
+                                op: BinOp::Add,
+                                lhs: Box::new(get),
+                                rhs: Box::new(x),
+                            },
+                            v,
+                            sp,
+                        );
+                        Some((I::Put, vec![key, sum], None))
+                    }
+                    _ => None,
                 }
-                (Type::PriorityQueue(_), _, _) => {
-                    let a = arg_nodes.first().map(|a| self.expr_expect(*a, &elem));
-                    let op = match name {
-                        "add" | "offer" => Some(I::HeapPush),
-                        "poll" | "remove" if a.is_none() => Some(I::HeapPop),
-                        "peek" | "element" => Some(I::HeapPeek),
-                        _ => None,
-                    };
+            }
+            (Type::Deque(_), _, _) => {
+                let a = arg_nodes.first().map(|a| self.expr_expect(*a, &elem));
+                let op = match (name, is_stack) {
+                    ("push", true) | ("add" | "addLast" | "offer" | "offerLast", _) => {
+                        Some(I::PushBack)
+                    }
+                    ("push", false) | ("addFirst" | "offerFirst", _) => Some(I::PushFront),
+                    ("pop", true) | ("pollLast" | "removeLast", _) => Some(I::PopBack),
+                    ("pop" | "poll" | "pollFirst" | "removeFirst" | "remove", _) => {
+                        Some(I::PopFront)
+                    }
+                    ("peek", true) | ("peekLast" | "getLast", _) => Some(I::PeekBack),
+                    ("peek" | "peekFirst" | "getFirst" | "element", _) => Some(I::PeekFront),
+                    _ => None,
+                };
+                if name == "remove" && a.is_some() {
+                    None
+                } else {
                     op.map(|op| (op, a.into_iter().collect(), None))
                 }
-                (Type::Array(_), "clone", 0) => Some((I::CopyOf, vec![], Some(ty.clone()))),
-                _ => None,
-            };
+            }
+            (Type::PriorityQueue(_), _, _) => {
+                let a = arg_nodes.first().map(|a| self.expr_expect(*a, &elem));
+                let op = match name {
+                    "add" | "offer" => Some(I::HeapPush),
+                    "poll" | "remove" if a.is_none() => Some(I::HeapPop),
+                    "peek" | "element" => Some(I::HeapPeek),
+                    _ => None,
+                };
+                op.map(|op| (op, a.into_iter().collect(), None))
+            }
+            (Type::Array(_), "clone", 0) => Some((I::CopyOf, vec![], Some(ty.clone()))),
+            _ => None,
+        };
         match op_args {
             Some((op, args, ty_override)) => {
                 let mut all = vec![recv];
@@ -932,6 +1146,14 @@ impl Lowerer<'_> {
             (_, "TreeMap" | "TreeSet" | "LinkedHashSet") => {
                 self.unsupported_call(node, &format!("{tname} (ordered collection)"))
             }
+            (Type::Str, _) if arg_nodes.len() == 1 => {
+                // `new String(chars)`.
+                let a = self.expr(arg_nodes[0]);
+                if !is_chars(&a.ty) {
+                    return self.unsupported_call(node, "new String of this value");
+                }
+                intrinsic(I::FromChars, vec![a], node)
+            }
             (Type::StrBuilder, _) => {
                 let b = with_ty(I::BuilderNew, vec![], Type::StrBuilder, node);
                 match arg_nodes.first() {
@@ -983,8 +1205,110 @@ impl Lowerer<'_> {
     }
 }
 
-fn args_of(node: Node<'_>) -> Vec<Node<'_>> {
+pub(super) fn args_of(node: Node<'_>) -> Vec<Node<'_>> {
     field_children(node, "arguments")
+}
+
+/// The value of a Java `int` read as unsigned 32 bits (`Integer.toBinaryString` writes a
+/// negative number in two's complement): `x < 0 ? x + 2^32 : x`, or `x` itself when it cannot be
+/// negative.
+fn unsigned_int(x: Expr) -> Expr {
+    let non_negative = match &x.kind {
+        ExprKind::Lit(Literal::Int(n)) => *n >= 0,
+        ExprKind::Intrinsic {
+            op: Intrinsic::Len(_) | Intrinsic::Count,
+            ..
+        } => true,
+        _ => false,
+    };
+    if non_negative {
+        return x;
+    }
+    let sp = x.span;
+    let zero = Expr::new(ExprKind::Lit(Literal::Int(0)), Type::I32, sp);
+    let two32 = Expr::new(ExprKind::Lit(Literal::Int(1 << 32)), Type::I64, sp);
+    let negative = Expr::new(
+        ExprKind::Binary {
+            op: BinOp::Lt,
+            lhs: Box::new(x.clone()),
+            rhs: Box::new(zero),
+        },
+        Type::Bool,
+        sp,
+    );
+    let wrapped = Expr::new(
+        ExprKind::Binary {
+            op: BinOp::Add,
+            lhs: Box::new(x.clone()),
+            rhs: Box::new(two32),
+        },
+        Type::I64,
+        sp,
+    );
+    Expr::new(
+        ExprKind::Cond {
+            cond: Box::new(negative),
+            then: Box::new(wrapped),
+            else_: Box::new(x),
+        },
+        Type::I64,
+        sp,
+    )
+}
+
+/// The text a regular expression matches when it is a literal with escaped metacharacters
+/// (`"\\."` matches `.`); `None` for any other pattern.
+fn regex_literal(pattern: &str) -> Option<String> {
+    const META: &str = ".$|()[]{}^?*+\\";
+    let mut out = String::new();
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(e) if META.contains(e) => out.push(e),
+                _ => return None,
+            },
+            c if META.contains(c) => return None,
+            c => out.push(c),
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// A `char[]` (a list of characters once `toCharArray` made it).
+fn is_chars(ty: &Type) -> bool {
+    matches!(ty, Type::Array(t) | Type::List(t) if **t == Type::Char)
+}
+
+/// `Integer.compare(a, b)`, `a.compareTo(b)` on numbers: -1, 0 or 1.
+fn compare_numbers(a: Expr, b: Expr) -> Expr {
+    let sp = a.span;
+    let bin = |op: BinOp, a: Expr, b: Expr| {
+        Expr::new(
+            ExprKind::Binary {
+                op,
+                lhs: Box::new(a),
+                rhs: Box::new(b),
+            },
+            Type::Bool,
+            sp,
+        )
+    };
+    let one = |n: i128| Expr::new(ExprKind::Lit(Literal::Int(n)), Type::I32, sp);
+    let cond = |c: Expr, a: Expr, b: Expr| {
+        Expr::new(
+            ExprKind::Cond {
+                cond: Box::new(c),
+                then: Box::new(a),
+                else_: Box::new(b),
+            },
+            Type::I32,
+            sp,
+        )
+    };
+    let lt = bin(BinOp::Lt, a.clone(), b.clone());
+    let gt = bin(BinOp::Gt, a, b);
+    cond(lt, one(-1), cond(gt, one(1), one(0)))
 }
 
 /// `new ArrayList<>()`: element types come from the declaration.

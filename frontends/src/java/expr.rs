@@ -338,7 +338,18 @@ impl Lowerer<'_> {
                 let to = self.lower_type(t);
                 let e = self.expr(v);
                 match (&to, &e.ty) {
-                    (Type::Char, t) if t.is_int() => intrinsic(Intrinsic::CodeChar, vec![e], node),
+                    (Type::Char, t) if t.is_int() => match e.kind {
+                        // `(char) c` of a character used as an `int` is the character.
+                        ExprKind::Intrinsic {
+                            op: Intrinsic::CharCode,
+                            mut args,
+                        } if args.len() == 1 => args.remove(0),
+                        kind => intrinsic(
+                            Intrinsic::CodeChar,
+                            vec![Expr::new(kind, e.ty, e.span)],
+                            node,
+                        ),
+                    },
                     (Type::Int(_), Type::Char) => {
                         let mut n = self.as_number(e);
                         n.ty = to;
@@ -364,6 +375,7 @@ impl Lowerer<'_> {
             "object_creation_expression" => self.new_object(node),
             "array_creation_expression" => self.new_array(node),
             "lambda_expression" => self.lambda(node, &[]),
+            "instanceof_expression" => self.instance_test(node),
             "assignment_expression" => self.unsupported_expr(node, "assignment used as a value"),
             _ => self.unsupported_expr(node, &node.kind().replace('_', " ")),
         }
@@ -372,6 +384,9 @@ impl Lowerer<'_> {
     fn identifier(&mut self, node: Node<'_>) -> Expr {
         let name = self.text(node).to_string();
         let sp = span(node);
+        if let Some(e) = self.aliases.get(&name) {
+            return e.clone();
+        }
         if let Some(t) = self.local(&name) {
             return Expr::new(ExprKind::Name(name), t, sp);
         }
@@ -520,6 +535,7 @@ impl Lowerer<'_> {
             "&&" => mk(BinOp::And, a, b, Type::Bool),
             "||" => mk(BinOp::Or, a, b, Type::Bool),
             "==" | "!=" => {
+                let (a, b) = char_comparison(a, b);
                 let both_char = a.ty == Type::Char && b.ty == Type::Char;
                 let (a, b) = if both_char {
                     (a, b)
@@ -542,6 +558,7 @@ impl Lowerer<'_> {
                 mk(op, a, b, Type::Bool)
             }
             "<" | "<=" | ">" | ">=" => {
+                let (a, b) = char_comparison(a, b);
                 let both_char = a.ty == Type::Char && b.ty == Type::Char;
                 let (a, b) = if both_char {
                     (a, b)
@@ -668,10 +685,31 @@ impl Lowerer<'_> {
                     };
                 }
                 if target.ty.is_int() && rhs.ty == Type::Float {
+                    // `i += d` is `i = (int) (i + d)`.
+                    let sum = Expr::new(
+                        ExprKind::Binary {
+                            op,
+                            lhs: Box::new(to_float(target.clone())),
+                            rhs: Box::new(rhs),
+                        },
+                        Type::Float,
+                        sp,
+                    );
+                    let to = target.ty.clone();
+                    let value = Expr::new(
+                        ExprKind::Cast {
+                            expr: Box::new(sum),
+                            to: to.clone(),
+                        },
+                        to,
+                        sp,
+                    );
                     return Stmt {
-                        kind: StmtKind::Unsupported(
-                            self.unsupported(node, "compound assignment narrowing a double"),
-                        ),
+                        kind: StmtKind::Assign {
+                            target,
+                            op: None,
+                            value,
+                        },
                         span: sp,
                     };
                 }
@@ -822,6 +860,23 @@ impl Lowerer<'_> {
             );
         }
         fill
+    }
+}
+
+/// A comparison of a character's code with a character (`(int) c == 'x'`, the `int`s of
+/// `String.chars()`) compares the characters.
+fn char_comparison(a: Expr, b: Expr) -> (Expr, Expr) {
+    let code_of = |e: &Expr| match &e.kind {
+        ExprKind::Intrinsic {
+            op: Intrinsic::CharCode,
+            args,
+        } => args.first().filter(|c| c.ty == Type::Char).cloned(),
+        _ => None,
+    };
+    match (code_of(&a), code_of(&b)) {
+        (Some(x), None) if b.ty == Type::Char => (x, b),
+        (None, Some(y)) if a.ty == Type::Char => (a, y),
+        _ => (a, b),
     }
 }
 

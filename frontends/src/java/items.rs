@@ -62,9 +62,9 @@ impl Lowerer<'_> {
             && class.child_by_field_name("superclass").is_none()
             && class.child_by_field_name("interfaces").is_none()
             && mentions == 1
-            && body_members(class).iter().all(|m| {
-                m.kind() == "method_declaration" && !has_modifier(self, *m, "abstract")
-            })
+            && body_members(class)
+                .iter()
+                .all(|m| m.kind() == "method_declaration" && !has_modifier(self, *m, "abstract"))
     }
 
     pub(super) fn program(&mut self, root: Node<'_>, module: &mut Module) {
@@ -415,7 +415,7 @@ impl Lowerer<'_> {
     }
 
     /// A method, constructor or module function.
-    fn method(&mut self, node: Node<'_>, owner: Option<ClassKind>) -> Function {
+    pub(super) fn method(&mut self, node: Node<'_>, owner: Option<ClassKind>) -> Function {
         let name = node
             .child_by_field_name("name")
             .map(|n| self.text(n).to_string())
@@ -424,6 +424,8 @@ impl Lowerer<'_> {
             .child_by_field_name("type")
             .map_or(Type::Void, |t| self.lower_type(t));
         let is_static = has_modifier(self, node, "static");
+        // Pattern bindings and inlined parameters of an enclosing body are not visible here.
+        let outer_aliases = std::mem::take(&mut self.aliases);
         self.push_scope();
         let mut params = Vec::new();
         if let Some(ps) = node.child_by_field_name("parameters") {
@@ -471,6 +473,7 @@ impl Lowerer<'_> {
         }
         let body = node.child_by_field_name("body").map(|b| self.block(b));
         self.pop_scope();
+        self.aliases = outer_aliases;
         let _ = owner;
         let mut f = Function {
             name,

@@ -6,14 +6,18 @@
 //! fields and methods of user classes, and the library table in `calls.rs`.
 
 mod calls;
+mod dynamic;
 mod expr;
+mod functional;
 mod items;
+mod optional;
 mod stmt;
+mod streams;
 mod types;
 
 use std::collections::{HashMap, HashSet};
 
-use ferry_ir::{Diagnostic, Language, Module, Span, Type};
+use ferry_ir::{Diagnostic, Expr, Language, Module, Span, Type};
 use tree_sitter::Node;
 
 use crate::common;
@@ -69,6 +73,9 @@ pub(super) struct Lowerer<'s> {
     pub(super) module_class: String,
     /// The user class whose members are being lowered, if any.
     pub(super) current: Option<String>,
+    /// Lambda parameters applied inline, standing for the argument's expression
+    /// (see `functional.rs`).
+    pub(super) aliases: HashMap<String, Expr>,
 }
 
 impl<'s> Lowerer<'s> {
@@ -84,6 +91,7 @@ impl<'s> Lowerer<'s> {
             globals: HashMap::new(),
             module_class: String::new(),
             current: None,
+            aliases: HashMap::new(),
         }
     }
 
@@ -104,6 +112,8 @@ impl<'s> Lowerer<'s> {
     }
 
     pub(super) fn declare(&mut self, name: &str, ty: Type) {
+        // A local declared later hides an earlier pattern binding of the same name.
+        self.aliases.remove(name);
         if let Some(s) = self.scopes.last_mut() {
             s.insert(name.to_string(), ty);
         }

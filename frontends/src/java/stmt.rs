@@ -203,7 +203,7 @@ impl Lowerer<'_> {
         }
         // `list.set(i, v)` as a statement is an indexed assignment.
         if e.kind() == "method_invocation" {
-            if let Some(s) = self.call_statement(e) {
+            if let Some(s) = self.call_statement(e).or_else(|| self.for_each(e)) {
                 return vec![s];
             }
         }

@@ -266,6 +266,11 @@ impl Lowerer<'_> {
             }
             "len" => one(Intrinsic::Len(StrUnit::CodePoint), Type::BIG, self),
             "abs" => one(Intrinsic::Abs, Type::Unknown, self),
+            "bin" if n == 1 => one(Intrinsic::ToBinary { prefixed: true }, Type::Str, self),
+            "round" if n == 1 => {
+                let rounded = one(Intrinsic::RoundHalfEven, Type::Float, self);
+                cast(rounded, Type::BIG)
+            }
             "str" => {
                 if n == 0 {
                     mk(ExprKind::Lit(Literal::Str(String::new())), Type::Str, sp)
@@ -426,6 +431,9 @@ impl Lowerer<'_> {
                 }
                 if !self.pre_ok {
                     return Some(self.unsupported_expr(node, "sorted with a key here"));
+                }
+                if !constant_order(reverse.as_ref()) {
+                    return Some(self.unsupported_expr(node, "sort order decided at run time"));
                 }
                 // A sorted copy in a temporary, then an in-place sort.
                 let tmp = self.fresh_name("sorted");
@@ -630,6 +638,9 @@ impl Lowerer<'_> {
                 .find(|(k, _)| k == "reverse")
                 .map(|(_, v)| *v)
                 .map(|r| self.expr(r));
+            if !constant_order(reverse.as_ref()) {
+                return self.unsupported_expr(node, "sort order decided at run time");
+            }
             return self.sort_call(receiver, key, reverse, sp);
         }
         if !kw.is_empty() {
@@ -665,4 +676,9 @@ fn add(a: Expr, b: Expr) -> Expr {
         Type::Str,
         sp,
     )
+}
+
+/// Whether a `reverse=` argument is absent or a literal: the backends print a fixed order.
+fn constant_order(reverse: Option<&Expr>) -> bool {
+    reverse.is_none_or(|r| matches!(r.kind, ExprKind::Lit(Literal::Bool(_))))
 }

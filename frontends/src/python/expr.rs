@@ -64,7 +64,7 @@ impl Lowerer<'_> {
                     BinOp::Or
                 };
                 let lhs = self.expr(l);
-                let rhs = self.expr(r);
+                let rhs = self.conditional_expr(r);
                 mk(
                     ExprKind::Binary {
                         op,
@@ -132,9 +132,9 @@ impl Lowerer<'_> {
                 let (Some(t), Some(c), Some(e)) = (kids.first(), kids.get(1), kids.get(2)) else {
                     return self.unsupported_expr(node, "conditional expression");
                 };
-                let then = self.expr(*t);
                 let cond = self.expr(*c);
-                let else_ = self.expr(*e);
+                let then = self.conditional_expr(*t);
+                let else_ = self.conditional_expr(*e);
                 mk(
                     ExprKind::Cond {
                         cond: Box::new(cond),
@@ -497,6 +497,15 @@ impl Lowerer<'_> {
         )
     }
 
+    /// Lowers an expression that is evaluated only sometimes (a branch of `a if c else b`, the
+    /// right operand of `and`/`or`): nothing it needs may run before the statement.
+    fn conditional_expr(&mut self, node: Node<'_>) -> Expr {
+        let ok = std::mem::replace(&mut self.pre_ok, false);
+        let e = self.expr(node);
+        self.pre_ok = ok;
+        e
+    }
+
     pub(super) fn lambda(&mut self, node: Node<'_>) -> Expr {
         let sp = span(node);
         let mut params = Vec::new();
@@ -517,7 +526,7 @@ impl Lowerer<'_> {
         let Some(b) = node.child_by_field_name("body") else {
             return self.unsupported_expr(node, "lambda");
         };
-        let body = self.expr(b);
+        let body = self.conditional_expr(b);
         mk(
             ExprKind::Lambda {
                 params,
@@ -540,9 +549,9 @@ impl Lowerer<'_> {
             ) else {
                 return self.unsupported_expr(node, "dictionary comprehension");
             };
-            (self.expr(k), Some(self.expr(v)))
+            (self.conditional_expr(k), Some(self.conditional_expr(v)))
         } else {
-            (self.expr(body), None)
+            (self.conditional_expr(body), None)
         };
         let mut clauses = Vec::new();
         for c in named_children(node) {
@@ -568,12 +577,17 @@ impl Lowerer<'_> {
                             .collect(),
                         _ => return self.unsupported_expr(node, "comprehension target"),
                     };
-                    let iter = self.expr(r);
+                    // Only the first iterable is evaluated once, before the loop.
+                    let iter = if clauses.is_empty() {
+                        self.expr(r)
+                    } else {
+                        self.conditional_expr(r)
+                    };
                     clauses.push(ComprehensionClause::For { vars, iter });
                 }
                 "if_clause" => {
                     if let Some(e) = c.named_child(0) {
-                        let cond = self.expr(e);
+                        let cond = self.conditional_expr(e);
                         clauses.push(ComprehensionClause::If(cond));
                     }
                 }

@@ -213,6 +213,10 @@ pub(super) fn coerce(e: &mut Expr, expected: &Type) {
         to_float(e);
         return;
     }
+    if e.ty == Type::Bool && expected.is_int() {
+        cast_to(e, expected.clone());
+        return;
+    }
     if e.ty == Type::Char && *expected == Type::Str {
         wrap(e, Intrinsic::CharToStr, Type::Str);
     }
@@ -245,6 +249,43 @@ fn to_float(e: &mut Expr) {
         Type::Float,
         sp,
     );
+}
+
+/// `e` converted to `to`.
+fn cast_to(e: &mut Expr, to: Type) {
+    let inner = std::mem::replace(
+        e,
+        Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, e.span),
+    );
+    let sp = inner.span;
+    *e = Expr::new(
+        ExprKind::Cast {
+            expr: Box::new(inner),
+            to: to.clone(),
+        },
+        to,
+        sp,
+    );
+}
+
+/// A truth value used as a number (`count += x > 0`, `sum(c in vowels for c in s)`) is 1 or 0.
+fn bool_as_int(e: &mut Expr) {
+    if e.ty == Type::Bool {
+        cast_to(e, Type::BIG);
+    }
+}
+
+/// A generator or comprehension of characters joined into text yields strings instead.
+fn chars_as_strings(parts: &mut Expr) -> bool {
+    let ExprKind::Comprehension(comp) = &mut parts.kind else {
+        return false;
+    };
+    if comp.element.ty != Type::Char {
+        return false;
+    }
+    wrap(&mut comp.element, Intrinsic::CharToStr, Type::Str);
+    parts.ty = Type::list(Type::Str);
+    true
 }
 
 fn as_char(e: &mut Expr) {
@@ -357,6 +398,57 @@ fn expr(e: &mut Expr, c: &HashSet<String>) {
         _ => {}
     }
     match &mut e.kind {
+        ExprKind::Binary {
+            op: BinOp::Add | BinOp::Sub | BinOp::Mul,
+            lhs,
+            rhs,
+        } if lhs.ty == Type::Bool || rhs.ty == Type::Bool => {
+            bool_as_int(lhs);
+            bool_as_int(rhs);
+            if !e.ty.is_int() && e.ty != Type::Float {
+                e.ty = if lhs.ty == Type::Float || rhs.ty == Type::Float {
+                    Type::Float
+                } else {
+                    Type::BIG
+                };
+            }
+        }
+        ExprKind::Intrinsic {
+            op: Intrinsic::CopyOf,
+            args,
+        } if args.len() == 1 && args[0].ty == Type::Str => {
+            // `set(s)`, `list(s)`: the characters of `s`.
+            wrap(&mut args[0], Intrinsic::Chars, Type::list(Type::Char));
+        }
+        ExprKind::Intrinsic {
+            op: Intrinsic::Sum,
+            args,
+        } => {
+            if let Some(ExprKind::Comprehension(comp)) = args.first_mut().map(|a| &mut a.kind) {
+                if comp.element.ty == Type::Bool {
+                    bool_as_int(&mut comp.element);
+                    args[0].ty = Type::list(Type::BIG);
+                    e.ty = Type::BIG;
+                }
+            }
+        }
+        ExprKind::Intrinsic {
+            op: Intrinsic::Join,
+            args,
+        } if args.len() == 2 && super::infer::elem(&args[1].ty) == Type::Char => {
+            let empty_sep = matches!(&args[0].kind, ExprKind::Lit(Literal::Str(s)) if s.is_empty());
+            if !chars_as_strings(&mut args[1]) && empty_sep {
+                let chars = args.remove(1);
+                *e = Expr::new(
+                    ExprKind::Intrinsic {
+                        op: Intrinsic::FromChars,
+                        args: vec![chars],
+                    },
+                    Type::Str,
+                    sp,
+                );
+            }
+        }
         ExprKind::Intrinsic {
             op: Intrinsic::ToStr(Language::Python),
             args,

@@ -527,7 +527,9 @@ impl Lowerer<'_> {
                 let t = self.text(s);
                 match t {
                     "ABC" | "abc.ABC" | "object" => is_abc |= t != "object",
-                    _ if s.kind() == "identifier" && extends.is_none() => {
+                    // A base named like the class itself (`class A(A)`) is an earlier binding
+                    // of that name, an imported class, not this one.
+                    _ if s.kind() == "identifier" && extends.is_none() && t != name => {
                         extends = Some(t.to_string())
                     }
                     _ => {

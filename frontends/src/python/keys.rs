@@ -19,9 +19,9 @@ impl Lowerer<'_> {
         sp: ferry_ir::Span,
     ) -> Expr {
         let key = key.map(|k| self.key_function(k));
-        let rev_true = matches!(
+        let ascending = matches!(
             reverse.as_ref().map(|r| &r.kind),
-            Some(ExprKind::Lit(Literal::Bool(true)))
+            None | Some(ExprKind::Lit(Literal::Bool(false)))
         );
         match key {
             Some(k) => {
@@ -29,8 +29,8 @@ impl Lowerer<'_> {
                     .unwrap_or_else(|| mk(ExprKind::Lit(Literal::Bool(false)), Type::Bool, sp));
                 self.intr(Intrinsic::SortByKey, vec![list, k, rev], Type::Void, sp)
             }
-            None if rev_true => {
-                // Sort by identity, reversed.
+            None if !ascending => {
+                // Sort by identity, in the order `reverse` says.
                 let p = ferry_ir::Param {
                     name: "x".into(),
                     ty: Type::Unknown,
@@ -47,7 +47,8 @@ impl Lowerer<'_> {
                     Type::Unknown,
                     sp,
                 );
-                let rev = mk(ExprKind::Lit(Literal::Bool(true)), Type::Bool, sp);
+                let rev = reverse
+                    .unwrap_or_else(|| mk(ExprKind::Lit(Literal::Bool(true)), Type::Bool, sp));
                 self.intr(Intrinsic::SortByKey, vec![list, lam, rev], Type::Void, sp)
             }
             None => self.intr(Intrinsic::Sort, vec![list], Type::Void, sp),

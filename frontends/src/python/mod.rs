@@ -14,6 +14,7 @@ mod calls;
 mod callsites;
 mod expr;
 mod fixup;
+mod implicit_return;
 mod infer;
 mod infer_intrinsics;
 mod items;
@@ -116,6 +117,7 @@ pub(crate) fn lower(name: &str, source: &str, interface: &[Signature]) -> Lowere
         }
         fixup::fixup(&mut module);
         callsites::coerce_args(&mut module);
+        implicit_return::make_explicit(&mut module);
     }
     Lowered {
         module,

@@ -81,9 +81,9 @@ impl Lowerer<'_> {
                             .map(|x| self.text(x).to_string()),
                     );
                 }
-                "as_pattern" | "import_statement" | "import_from_statement" => {
-                    out.extend(self.identifiers(n));
-                }
+                // Imports are not bound here: a module imported inside the enclosing function is
+                // imported at module level in the translation.
+                "as_pattern" => out.extend(self.identifiers(n)),
                 _ => {}
             }
             stack.extend(named_children(n));

@@ -1,0 +1,312 @@
+//! Verdicts per function and the report of a whole check, as text or JSON.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use ferry_ir::Language;
+use serde_json::{json, Value as Json};
+
+use crate::compare::Outcome;
+use crate::value::Value;
+
+/// Inputs on which the two sides disagree, with both outcomes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counterexample {
+    /// Parameter names (the original's) with the shrunk inputs.
+    pub inputs: Vec<(String, Value)>,
+    /// What the original did.
+    pub expected: Outcome,
+    /// What the translation did.
+    pub actual: Outcome,
+}
+
+/// What the check found out about one function.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    /// Both sides agreed on every generated case.
+    Equivalent { cases: u32 },
+    /// Both sides agreed except where integer overflow alone explains the difference (natural
+    /// semantics); the smallest such input found.
+    Overflow {
+        cases: u32,
+        example: Counterexample,
+    },
+    /// A shrunk input on which the sides disagree (`overflow`: only through integer overflow,
+    /// reported as a failure under `--strict`).
+    Counterexample {
+        example: Counterexample,
+        overflow: bool,
+    },
+    /// The signature cannot be generated or the two signatures do not fit together.
+    Unsupported(String),
+    /// Timeouts or crashes kept the check from finishing.
+    Inconclusive { reason: String, cases: u32 },
+    /// A side cannot be run at all (does not compile, fails to load).
+    Error { side: Side, message: String },
+    /// The translation has no function for this one.
+    Missing,
+    /// Deliberately not checked (the program's entry point).
+    Skipped(String),
+}
+
+/// One side of a check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Original,
+    Translation,
+}
+
+impl Side {
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Original => "original",
+            Side::Translation => "translation",
+        }
+    }
+}
+
+impl Verdict {
+    /// The verdict's name in reports (`equivalent`, `counterexample`, ...).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Verdict::Equivalent { .. } => "equivalent",
+            Verdict::Overflow { .. } => "overflow",
+            Verdict::Counterexample { .. } => "counterexample",
+            Verdict::Unsupported(_) => "unsupported signature",
+            Verdict::Inconclusive { .. } => "inconclusive",
+            Verdict::Error { .. } => "error",
+            Verdict::Missing => "missing",
+            Verdict::Skipped(_) => "skipped",
+        }
+    }
+
+    /// Whether this verdict lets the check pass.
+    pub fn passes(&self) -> bool {
+        matches!(
+            self,
+            Verdict::Equivalent { .. } | Verdict::Overflow { .. } | Verdict::Skipped(_)
+        )
+    }
+}
+
+/// The verdict on one function pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunctionReport {
+    pub original: String,
+    pub translation: Option<String>,
+    pub verdict: Verdict,
+    /// How the check had to be run, where that matters to the reader.
+    pub note: Option<String>,
+    pub seconds: f64,
+}
+
+impl FunctionReport {
+    /// `original → translation`, or one name where both are spelled the same.
+    pub fn names(&self) -> String {
+        match &self.translation {
+            Some(t) if *t != self.original => format!("{} → {t}", self.original),
+            _ => self.original.clone(),
+        }
+    }
+}
+
+/// Everything one `ferry verify` found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub original: PathBuf,
+    pub translation: PathBuf,
+    pub original_language: Language,
+    pub translation_language: Language,
+    pub seed: u64,
+    pub cases: u32,
+    /// Network isolation of the harnesses, in words.
+    pub network: String,
+    pub functions: Vec<FunctionReport>,
+    /// Translation functions that no original function matched (helpers).
+    pub unmatched: Vec<String>,
+}
+
+impl Report {
+    /// Whether every function passed.
+    pub fn passed(&self) -> bool {
+        self.functions.iter().all(|f| f.verdict.passes())
+    }
+
+    /// Counts per verdict name, in first-seen order.
+    fn summary(&self) -> Vec<(&'static str, usize)> {
+        let mut counts: Vec<(&'static str, usize)> = Vec::new();
+        for f in &self.functions {
+            let name = f.verdict.name();
+            match counts.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, c)) => *c += 1,
+                None => counts.push((name, 1)),
+            }
+        }
+        counts
+    }
+
+    /// The report for people.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "verify {} ({}) against {} ({}): seed {}, {} cases per function, network {}",
+            self.original.display(),
+            self.original_language,
+            self.translation.display(),
+            self.translation_language,
+            self.seed,
+            self.cases,
+            self.network
+        );
+        for f in &self.functions {
+            let _ = write!(out, "  {}: ", f.names());
+            out.push_str(&self.verdict_text(&f.verdict));
+            if let Some(note) = &f.note {
+                let _ = writeln!(out, "      note: {note}");
+            }
+        }
+        let summary: Vec<String> = self
+            .summary()
+            .iter()
+            .map(|(name, n)| format!("{n} {name}"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{}: {}",
+            if self.passed() { "passed" } else { "failed" },
+            summary.join(", ")
+        );
+        out
+    }
+
+    /// A verdict as the text report prints it: one line, then indented details.
+    pub(crate) fn verdict_text(&self, verdict: &Verdict) -> String {
+        let mut out = String::new();
+        match verdict {
+            Verdict::Equivalent { cases } => {
+                let _ = writeln!(out, "equivalent ({cases} case{})", if *cases == 1 { "" } else { "s" });
+            }
+            Verdict::Overflow { cases, example } => {
+                let _ = writeln!(
+                    out,
+                    "equivalent except for integer overflow ({cases} cases; overflow is allowed under natural semantics, --strict fails it)"
+                );
+                write_example(&mut out, example);
+            }
+            Verdict::Counterexample { example, overflow } => {
+                let what = if *overflow { " (integer overflow)" } else { "" };
+                let _ = writeln!(out, "counterexample{what}");
+                write_example(&mut out, example);
+                let _ = writeln!(out, "      reproduce: --seed {}", self.seed);
+            }
+            Verdict::Unsupported(reason) => {
+                let _ = writeln!(out, "unsupported signature: {reason}");
+            }
+            Verdict::Inconclusive { reason, cases } => {
+                let _ = writeln!(out, "inconclusive after {cases} cases: {reason}");
+            }
+            Verdict::Error { side, message } => {
+                let _ = writeln!(out, "error in the {}:", side.name());
+                for line in message.lines() {
+                    let _ = writeln!(out, "      {line}");
+                }
+            }
+            Verdict::Missing => {
+                let _ = writeln!(out, "missing: the translation has no matching function");
+            }
+            Verdict::Skipped(reason) => {
+                let _ = writeln!(out, "skipped ({reason})");
+            }
+        }
+        out
+    }
+
+    /// The report for tools.
+    pub fn to_json(&self) -> Json {
+        json!({
+            "original": { "path": self.original.display().to_string(), "language": self.original_language.name() },
+            "translation": { "path": self.translation.display().to_string(), "language": self.translation_language.name() },
+            "seed": self.seed,
+            "cases": self.cases,
+            "network": self.network,
+            "passed": self.passed(),
+            "functions": self.functions.iter().map(function_json).collect::<Vec<_>>(),
+            "unmatched_translation_functions": self.unmatched,
+        })
+    }
+}
+
+fn write_example(out: &mut String, example: &Counterexample) {
+    let inputs: Vec<String> = example
+        .inputs
+        .iter()
+        .map(|(name, v)| format!("{name} = {v}"))
+        .collect();
+    let _ = writeln!(out, "      input:    {}", inputs.join(", "));
+    let _ = writeln!(out, "      expected: {}", example.expected);
+    let _ = writeln!(out, "      actual:   {}", example.actual);
+    if let (
+        Outcome::Returned { args_after: a, .. },
+        Outcome::Returned { args_after: b, .. },
+    ) = (&example.expected, &example.actual)
+    {
+        if a != b {
+            let list = |vs: &[Value]| vs.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+            let _ = writeln!(out, "      arguments afterwards: expected {}; actual {}", list(a), list(b));
+        }
+    }
+}
+
+fn outcome_json(outcome: &Outcome) -> Json {
+    match outcome {
+        Outcome::Returned { value, args_after } => json!({
+            "returned": value.to_json(),
+            "display": value.to_string(),
+            "args_after": args_after.iter().map(Value::to_json).collect::<Vec<_>>(),
+        }),
+        Outcome::Raised { category, message } => json!({
+            "raised": category.name(),
+            "message": message,
+        }),
+    }
+}
+
+fn example_json(example: &Counterexample) -> Json {
+    json!({
+        "inputs": example.inputs.iter().map(|(name, v)| json!({
+            "name": name,
+            "value": v.to_json(),
+            "display": v.to_string(),
+        })).collect::<Vec<_>>(),
+        "expected": outcome_json(&example.expected),
+        "actual": outcome_json(&example.actual),
+    })
+}
+
+fn function_json(f: &FunctionReport) -> Json {
+    let mut out = json!({
+        "original": f.original,
+        "translation": f.translation,
+        "verdict": f.verdict.name(),
+        "passed": f.verdict.passes(),
+        "note": f.note,
+        "seconds": (f.seconds * 1000.0).round() / 1000.0,
+    });
+    let extra = match &f.verdict {
+        Verdict::Equivalent { cases } => json!({ "cases": cases }),
+        Verdict::Overflow { cases, example } => json!({ "cases": cases, "counterexample": example_json(example) }),
+        Verdict::Counterexample { example, overflow } => {
+            json!({ "counterexample": example_json(example), "overflow": overflow })
+        }
+        Verdict::Unsupported(reason) => json!({ "reason": reason }),
+        Verdict::Inconclusive { reason, cases } => json!({ "reason": reason, "cases": cases }),
+        Verdict::Error { side, message } => json!({ "side": side.name(), "message": message }),
+        Verdict::Missing => json!({}),
+        Verdict::Skipped(reason) => json!({ "reason": reason }),
+    };
+    if let (Some(out), Json::Object(extra)) = (out.as_object_mut(), extra) {
+        out.extend(extra);
+    }
+    out
+}

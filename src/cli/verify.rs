@@ -1,0 +1,134 @@
+//! `ferry verify ORIGINAL TRANSLATION`: runs both on generated inputs and reports, per function,
+//! whether they agree (see DESIGN.md, "Equivalence").
+//!
+//! Exit codes: `0` every function passed; `1` findings (a counterexample, an inconclusive check,
+//! an unsupported signature, a missing function, a side that does not compile); `2` usage or input
+//! error; `3` a toolchain the check needs is not installed (named in the message).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use clap::{Args, ValueEnum};
+use ferry_equivalence::{verify, Options, Program, VerifyError};
+use ferry_ir::Severity;
+
+use super::{read_source, source_language, Fatal, EXIT_FINDINGS};
+
+/// Exit code: a needed toolchain is missing.
+const EXIT_ENVIRONMENT: u8 = 3;
+
+/// Arguments of `ferry verify`.
+#[derive(Args)]
+pub(super) struct VerifyArgs {
+    /// The original source file.
+    original: String,
+    /// Its translation.
+    translation: String,
+    /// Generated cases per function.
+    #[arg(long, default_value_t = 256)]
+    cases: u32,
+    /// Seed of the input generator: the same seed gives the same inputs and counterexamples.
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+    /// Wall time one call may take on each side, in milliseconds.
+    #[arg(long, default_value_t = 2000)]
+    timeout_ms: u64,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Write the report here instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Pair the original's ORIG with the translation's TRANS instead of matching names (repeatable).
+    #[arg(long = "function", value_name = "ORIG=TRANS")]
+    functions: Vec<String>,
+    /// Count divergences that only integer overflow explains as counterexamples.
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Junit,
+}
+
+/// Reads and lowers one side; syntax errors are shown (the harness will report the rest).
+fn lower(path: &str) -> Result<(ferry_ir::Language, ferry_ir::Module), Fatal> {
+    let language = source_language(path, None)?;
+    let file = read_source(path)?;
+    let stem = Path::new(path)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("unit");
+    let lowered = ferry_frontends::lower(language, stem, &file.text);
+    for d in lowered
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+    {
+        eprint!("{}", d.render(&file));
+    }
+    Ok((language, lowered.module))
+}
+
+fn parse_pair(spec: &str) -> Result<(String, String), Fatal> {
+    match spec.split_once('=') {
+        Some((o, t)) if !o.is_empty() && !t.is_empty() => Ok((o.to_string(), t.to_string())),
+        _ => Err(Fatal::input(format!(
+            "--function expects ORIG=TRANS, got `{spec}`"
+        ))),
+    }
+}
+
+/// Runs the check and writes the report.
+pub(super) fn run(args: &VerifyArgs) -> Result<u8, Fatal> {
+    let (original_language, original_module) = lower(&args.original)?;
+    let (translation_language, translation_module) = lower(&args.translation)?;
+    let mut options = Options {
+        functions: args
+            .functions
+            .iter()
+            .map(|s| parse_pair(s))
+            .collect::<Result<_, _>>()?,
+        ..Options::default()
+    };
+    options.check.cases = args.cases.max(1);
+    options.check.seed = args.seed;
+    options.check.case_timeout = Duration::from_millis(args.timeout_ms.max(1));
+    options.check.strict_overflow = args.strict;
+    let report = verify(
+        &Program {
+            path: Path::new(&args.original),
+            language: original_language,
+            module: &original_module,
+        },
+        &Program {
+            path: Path::new(&args.translation),
+            language: translation_language,
+            module: &translation_module,
+        },
+        &options,
+    )
+    .map_err(|e| match e {
+        VerifyError::Usage(message) => Fatal::input(message),
+        VerifyError::MissingTool { tool, language } => Fatal {
+            message: format!("`{tool}` is not installed (needed to run the {language} side)"),
+            code: EXIT_ENVIRONMENT,
+        },
+    })?;
+    let text = match args.format {
+        Format::Text => report.to_text(),
+        Format::Json => format!("{:#}\n", report.to_json()),
+        Format::Junit => report.to_junit(),
+    };
+    match &args.output {
+        Some(path) => std::fs::write(path, &text)
+            .map_err(|e| Fatal::input(format!("cannot write `{}`: {e}", path.display())))?,
+        None => {
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        }
+    }
+    Ok(if report.passed() { 0 } else { EXIT_FINDINGS })
+}

@@ -1,0 +1,231 @@
+//! `ferry verify` end to end: ferry's own translations check out, seeded bugs are found and
+//! shrunk, a hang is inconclusive without stopping the rest, and environment problems get their
+//! exit codes. Each test builds its harnesses once (one `go build`, one `javac` per check).
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use serde_json::Value as Json;
+use support::{ferry, require_toolchains, root};
+
+fn fixture(name: &str) -> PathBuf {
+    root().join("tests").join("verify").join(name)
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("verify")
+        .join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn translate(source: &Path, to: &str, out: &Path) {
+    let status = ferry()
+        .arg("translate")
+        .arg(source)
+        .args(["--to", to, "-o"])
+        .arg(out)
+        .status()
+        .unwrap();
+    assert!(status.success(), "translating {} to {to} failed", source.display());
+}
+
+fn verify(original: &Path, translation: &Path, extra: &[&str]) -> (Output, Json) {
+    let out = ferry()
+        .arg("verify")
+        .arg(original)
+        .arg(translation)
+        .args(["--format", "json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let report = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "no JSON report ({e}); stdout: {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out, report)
+}
+
+/// The report entry of the original function `name`.
+fn function<'a>(report: &'a Json, name: &str) -> &'a Json {
+    report["functions"]
+        .as_array()
+        .and_then(|fs| fs.iter().find(|f| f["original"] == name))
+        .unwrap_or_else(|| panic!("no function {name} in {report:#}"))
+}
+
+fn verdict<'a>(report: &'a Json, name: &str) -> &'a str {
+    function(report, name)["verdict"].as_str().unwrap_or("")
+}
+
+/// The shrunk inputs of a counterexample, as displayed.
+fn inputs(report: &Json, name: &str) -> Vec<String> {
+    let f = function(report, name);
+    assert_eq!(f["verdict"], "counterexample", "{name}: {f:#}");
+    f["counterexample"]["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["display"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn int_input(report: &Json, name: &str, index: usize) -> i64 {
+    function(report, name)["counterexample"]["inputs"][index]["value"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("{name}: input {index} is not an int"))
+}
+
+#[test]
+fn ferrys_translations_agree_except_for_overflow_and_string_units() {
+    require_toolchains();
+    let original = fixture("ops.py");
+    let dir = scratch("translations");
+    for (to, file) in [("go", "ops.go"), ("java", "Ops.java")] {
+        let translation = dir.join(file);
+        translate(&original, to, &translation);
+        let (out, report) = verify(&original, &translation, &[]);
+        for name in ["floor_half", "largest", "count_positive"] {
+            assert_eq!(verdict(&report, name), "equivalent", "{to} {name}: {report:#}");
+        }
+        // Natural semantics: 64-bit (Go `int`) and 32-bit (Java `int`) overflow is its own class.
+        for name in ["diff", "successor", "prefix_sum"] {
+            assert_eq!(verdict(&report, name), "overflow", "{to} {name}: {report:#}");
+        }
+        assert_eq!(verdict(&report, "main"), "skipped");
+        // FIXME(issue 2, string units): Java output indexes strings by UTF-16 unit, so characters
+        // outside the BMP disagree; any counterexample must involve one.
+        for name in ["last_char", "word_lengths"] {
+            let f = function(&report, name);
+            match f["verdict"].as_str() {
+                Some("equivalent") => {}
+                Some("counterexample") => {
+                    let shown = inputs(&report, name).join(" ");
+                    assert!(
+                        to == "java" && shown.chars().any(|c| u32::from(c) > 0xFFFF),
+                        "{to} {name}: {f:#}"
+                    );
+                }
+                other => panic!("{to} {name}: {other:?} in {f:#}"),
+            }
+        }
+        let passed = report["passed"].as_bool() == Some(true);
+        assert_eq!(out.status.code(), Some(if passed { 0 } else { 1 }));
+    }
+}
+
+#[test]
+fn strict_overflow_is_a_counterexample() {
+    require_toolchains();
+    let original = fixture("ops.py");
+    let translation = scratch("strict").join("ops.go");
+    translate(&original, "go", &translation);
+    let (out, report) = verify(
+        &original,
+        &translation,
+        &["--strict", "--function", "successor=successor"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let f = function(&report, "successor");
+    assert_eq!(f["verdict"], "counterexample", "{f:#}");
+    assert_eq!(f["overflow"], true);
+    assert_eq!(int_input(&report, "successor", 0), i64::MAX);
+}
+
+#[test]
+fn seeded_bugs_are_found_and_shrunk_and_a_hang_is_inconclusive() {
+    require_toolchains();
+    let (out, report) = verify(
+        &fixture("ops.py"),
+        &fixture("ops_bugs.go"),
+        &["--timeout-ms", "300", "--seed", "7"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{report:#}");
+    // Off by one: the element at index k is summed too. Shrinking leaves exactly k + 1 elements
+    // (proptest shrinks the list and k one after the other), all of them 0 but a last ±1.
+    let xs = function(&report, "prefix_sum")["counterexample"]["inputs"][0]["value"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let k = int_input(&report, "prefix_sum", 1);
+    assert_eq!(i64::try_from(xs.len()).ok(), Some(k + 1), "{report:#}");
+    assert!(xs.iter().all(|x| x.as_i64().is_some_and(|x| x.abs() <= 1)), "{report:#}");
+    // Truncating instead of flooring division: signs differ, both small.
+    let (a, b) = (int_input(&report, "floor_half", 0), int_input(&report, "floor_half", 1));
+    assert!((a < 0) != (b < 0) && a.abs() <= 3 && b.abs() <= 3, "a={a} b={b}");
+    // Wrong operator: a + b for a - b, shrunk to b = ±1.
+    assert_eq!(int_input(&report, "diff", 1).abs(), 1);
+    // Swapped comparison: two elements are enough.
+    let xs = &function(&report, "largest")["counterexample"]["inputs"][0]["value"];
+    assert_eq!(xs.as_array().map(Vec::len), Some(2), "{report:#}");
+    // Byte instead of code point indexing: one non-ASCII character.
+    let s = inputs(&report, "last_char").join("");
+    assert!(s.trim_matches('"').chars().count() == 1 && !s.is_ascii(), "{s}");
+    // The hang is inconclusive, and the functions after it still verify.
+    let hang = function(&report, "successor");
+    assert_eq!(hang["verdict"], "inconclusive", "{hang:#}");
+    assert!(hang["reason"].as_str().unwrap().contains("300 ms"), "{hang:#}");
+    assert_eq!(verdict(&report, "count_positive"), "equivalent");
+    assert_eq!(verdict(&report, "word_lengths"), "equivalent");
+}
+
+#[test]
+fn a_side_that_does_not_compile_is_an_error_verdict() {
+    require_toolchains();
+    let broken = scratch("broken").join("broken.go");
+    std::fs::write(
+        &broken,
+        "package main\n\nfunc diff(a int, b int) int {\n\treturn a - undefinedName\n}\n",
+    )
+    .unwrap();
+    let (out, report) = verify(&fixture("ops.py"), &broken, &["--function", "diff=diff"]);
+    assert_eq!(out.status.code(), Some(1));
+    let f = function(&report, "diff");
+    assert_eq!(f["verdict"], "error", "{f:#}");
+    assert_eq!(f["side"], "translation");
+    assert!(f["message"].as_str().unwrap().contains("undefinedName"), "{f:#}");
+    assert_eq!(verdict(&report, "largest"), "missing");
+
+    let junit = ferry()
+        .arg("verify")
+        .arg(fixture("ops.py"))
+        .arg(&broken)
+        .args(["--function", "diff=diff", "--format", "junit"])
+        .output()
+        .unwrap();
+    let xml = String::from_utf8_lossy(&junit.stdout);
+    assert!(xml.starts_with("<?xml"), "{xml}");
+    assert!(xml.contains("<error type=\"error\""), "{xml}");
+    assert!(xml.contains("<failure type=\"missing\""), "{xml}");
+    assert!(xml.contains("<skipped message="), "{xml}");
+}
+
+#[test]
+fn missing_toolchain_exits_3_naming_it_and_bad_overrides_exit_2() {
+    let out = ferry()
+        .arg("verify")
+        .arg(fixture("ops.py"))
+        .arg(fixture("ops_bugs.go"))
+        .env("PATH", scratch("empty-path"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("`python3` is not installed"), "{err}");
+
+    let out = ferry()
+        .arg("verify")
+        .arg(fixture("ops.py"))
+        .arg(fixture("ops_bugs.go"))
+        .args(["--function", "nope=diff"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no function `nope`"));
+}
