@@ -95,6 +95,31 @@ fn untyped_python_is_stubbed_for_typed_targets_not_guessed() {
 }
 
 #[test]
+fn a_base_named_like_its_class_is_unsupported_and_class_cycles_end() {
+    // `class A(A)` extends an earlier binding of `A` (here an import), never itself.
+    let path = scratch(
+        "self_base.py",
+        b"from m import A\n\n\nclass A(A):\n    def __init__(self):\n        self.x = 1\n",
+    );
+    // The base of `C` is the imported `B`; the IR sees `C -> B -> C`, which must not loop.
+    let cycle = scratch(
+        "class_cycle.py",
+        b"from m import B\n\n\nclass C(B):\n    def get(self):\n        return 1\n\n\nclass B(C):\n    def put(self):\n        return 2\n",
+    );
+    for to in ["java", "go"] {
+        let out = translate(&[path.to_str().unwrap(), "--to", to]);
+        assert_eq!(out.status.code(), Some(1), "{to}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("unsupported construct: base class"),
+            "{}",
+            stderr(&out)
+        );
+        let out = translate(&[cycle.to_str().unwrap(), "--to", to]);
+        assert!(out.status.code().is_some(), "{to}: {}", stderr(&out));
+    }
+}
+
+#[test]
 fn unknown_languages_are_one_line_errors() {
     let path = scratch("ok.py", b"x = 1\n");
     for args in [

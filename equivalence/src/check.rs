@@ -80,12 +80,17 @@ enum CaseResult {
     },
     /// A timeout, crash or fatal harness error: the verdict if this ends the search.
     Interrupted(Verdict),
+    /// A side could not take the input; the case does not count.
+    Rejected(String),
 }
 
 /// What the search saw, shared with proptest's test closure.
 #[derive(Default)]
 struct Search {
     cases: u32,
+    /// Inputs one side could not take, and why the last one could not.
+    rejected: u32,
+    last_rejection: String,
     stop: Option<Verdict>,
     shrinking: bool,
     overflow_seen: bool,
@@ -98,15 +103,19 @@ fn request(name: &str, args_json: &str) -> String {
     )
 }
 
-fn coerce_outcome(outcome: Outcome, sig: &Signature) -> Outcome {
+fn coerce_outcome(outcome: Outcome, sig: &Signature, keep_args: bool) -> Outcome {
     match outcome {
         Outcome::Returned { value, args_after } => Outcome::Returned {
             value: coerce(value, &sig.ret),
-            args_after: args_after
-                .into_iter()
-                .zip(&sig.params)
-                .map(|(v, (_, ty))| coerce(v, ty))
-                .collect(),
+            args_after: if keep_args {
+                args_after
+                    .into_iter()
+                    .zip(&sig.params)
+                    .map(|(v, (_, ty))| coerce(v, ty))
+                    .collect()
+            } else {
+                Vec::new()
+            },
         },
         raised => raised,
     }
@@ -122,7 +131,12 @@ fn render_inputs(pair: &Pair<'_>, args: &[Value]) -> String {
 }
 
 /// Runs one input on both sides (both requests go out before either answer is awaited).
-fn run_case(pair: &Pair<'_>, harnesses: &mut Harnesses, args: &[Value], options: &CheckOptions) -> CaseResult {
+fn run_case(
+    pair: &Pair<'_>,
+    harnesses: &mut Harnesses,
+    args: &[Value],
+    options: &CheckOptions,
+) -> CaseResult {
     if pair.fresh_per_case {
         harnesses.original.restart();
         harnesses.translation.restart();
@@ -155,20 +169,35 @@ fn run_case(pair: &Pair<'_>, harnesses: &mut Harnesses, args: &[Value], options:
                 cases: 0,
             },
             Answer::Crashed(tail) => Verdict::Inconclusive {
-                reason: format!("the {} harness crashed on input {input}: {tail}", side.name()),
+                reason: format!(
+                    "the {} harness crashed on input {input}: {tail}",
+                    side.name()
+                ),
                 cases: 0,
             },
             Answer::Fatal(message) => Verdict::Error { side, message },
-            Answer::Outcome(_) => Verdict::Inconclusive {
+            Answer::NoSuchFunction if side == Side::Translation => Verdict::Missing,
+            Answer::NoSuchFunction => Verdict::Skipped(
+                "not a module-level function when the original runs (a nested function)".into(),
+            ),
+            Answer::Outcome(_) | Answer::Rejected(_) => Verdict::Inconclusive {
                 reason: "internal: an outcome is not an interruption".into(),
                 cases: 0,
             },
         }
     };
     match (answer_o, answer_t) {
+        (Answer::Rejected(reason), _) | (_, Answer::Rejected(reason)) => {
+            CaseResult::Rejected(reason)
+        }
         (Answer::Outcome(e), Answer::Outcome(a)) => {
-            let expected = coerce_outcome(e, pair.original);
-            let actual = coerce_outcome(a, pair.translation);
+            // Changes to the arguments are the result of a function that returns nothing (an
+            // in-place sort); where a result is returned, it is what callers use (a Go append is
+            // not visible through the caller's slice, a Python one is).
+            let compare_args =
+                pair.original.ret == Type::Void && pair.translation.ret == Type::Void;
+            let expected = coerce_outcome(e, pair.original, compare_args);
+            let actual = coerce_outcome(a, pair.translation, compare_args);
             let agreement = agree(&expected, &actual, options.tolerance);
             CaseResult::Compared {
                 expected,
@@ -176,6 +205,13 @@ fn run_case(pair: &Pair<'_>, harnesses: &mut Harnesses, args: &[Value], options:
                 agreement,
             }
         }
+        (Answer::TimedOut, Answer::TimedOut) => CaseResult::Interrupted(Verdict::Inconclusive {
+            reason: format!(
+                "neither side answered within {} ms on input {input}",
+                options.case_timeout.as_millis()
+            ),
+            cases: 0,
+        }),
         (Answer::Outcome(_), other) => {
             CaseResult::Interrupted(interrupted(Side::Translation, other))
         }
@@ -199,9 +235,10 @@ fn runner(options: &CheckOptions, cases: u32) -> TestRunner {
 /// Checks one pair; never panics on anything the harnesses do.
 ///
 /// The search runs in two phases with the same seed: first half the cases with small values
-/// (|n| ≤ 1000, at most 4 elements and 6 characters), then the rest at full size. A function whose running time grows
-/// with its arguments (a loop to `n`, recursion on `n`) is thus checked on small inputs before a
-/// huge one can time it out, and the report says how many cases passed before that.
+/// (|n| ≤ 1000, at most 4 elements and 6 characters), then the rest at full size. A function
+/// whose running time grows with its arguments (a loop to `n`, recursion on `n`) is thus checked
+/// on small inputs before a huge one can time it out, and the report says how many cases passed
+/// before that.
 pub fn check(pair: &Pair<'_>, harnesses: &mut Harnesses, options: &CheckOptions) -> Verdict {
     // A function without parameters has one input: the empty argument list.
     let total = if pair.inputs.is_empty() {
@@ -220,18 +257,23 @@ pub fn check(pair: &Pair<'_>, harnesses: &mut Harnesses, options: &CheckOptions)
         },
         ..options.clone()
     };
-    let first = search(pair, harnesses, &small);
+    let (first, rejected_first) = search(pair, harnesses, &small);
     let rest = total - small.cases;
     let (passed, overflow) = match first {
         Verdict::Equivalent { cases } if rest > 0 => (cases, None),
         Verdict::Overflow { cases, example } if rest > 0 => (cases, Some(example)),
+        Verdict::Equivalent { cases: 0 } => return no_input_fits(rejected_first),
         other => return other,
     };
     let full = CheckOptions {
         cases: rest,
         ..options.clone()
     };
-    match search(pair, harnesses, &full) {
+    let (second, rejected_second) = search(pair, harnesses, &full);
+    if passed == 0 && matches!(second, Verdict::Equivalent { cases: 0 }) {
+        return no_input_fits(rejected_second.or(rejected_first));
+    }
+    match second {
         Verdict::Equivalent { cases } => match overflow {
             Some(example) => Verdict::Overflow {
                 cases: passed + cases,
@@ -253,8 +295,20 @@ pub fn check(pair: &Pair<'_>, harnesses: &mut Harnesses, options: &CheckOptions)
     }
 }
 
-/// One search over `options.cases` inputs.
-fn search(pair: &Pair<'_>, harnesses: &mut Harnesses, options: &CheckOptions) -> Verdict {
+/// The verdict when every input was rejected by a side's parameter types.
+fn no_input_fits(rejection: Option<String>) -> Verdict {
+    match rejection {
+        Some(reason) => Verdict::Inconclusive { reason, cases: 0 },
+        None => Verdict::Equivalent { cases: 0 },
+    }
+}
+
+/// One search over `options.cases` inputs; with the verdict, why inputs were rejected, if any were.
+fn search(
+    pair: &Pair<'_>,
+    harnesses: &mut Harnesses,
+    options: &CheckOptions,
+) -> (Verdict, Option<String>) {
     let types: Vec<Type> = pair.inputs.iter().map(|(_, t)| t.clone()).collect();
     let strategy = strategy::arguments(&types, options.sizes);
     let cases = options.cases;
@@ -282,6 +336,13 @@ fn search(pair: &Pair<'_>, harnesses: &mut Harnesses, options: &CheckOptions) ->
                 }
                 Ok(())
             }
+            CaseResult::Rejected(reason) => {
+                if !s.shrinking {
+                    s.rejected += 1;
+                    s.last_rejection = reason;
+                }
+                Ok(())
+            }
             CaseResult::Compared { agreement, .. } => {
                 if !s.shrinking {
                     s.cases += 1;
@@ -298,15 +359,18 @@ fn search(pair: &Pair<'_>, harnesses: &mut Harnesses, options: &CheckOptions) ->
     });
     let search = search.into_inner();
     let harnesses = harnesses.into_inner();
-    match result {
-        Err(TestError::Fail(_, minimal)) => {
-            counterexample(pair, harnesses, &minimal, options).unwrap_or_else(|| {
-                Verdict::Inconclusive {
-                    reason: "the counterexample did not reproduce".into(),
-                    cases: search.cases,
-                }
-            })
-        }
+    let rejection = (search.rejected > 0).then(|| {
+        format!(
+            "no generated input fits both signatures ({} tried; {})",
+            search.rejected, search.last_rejection
+        )
+    });
+    let verdict = match result {
+        Err(TestError::Fail(_, minimal)) => counterexample(pair, harnesses, &minimal, options)
+            .unwrap_or_else(|| Verdict::Inconclusive {
+                reason: "the counterexample did not reproduce".into(),
+                cases: search.cases,
+            }),
         Err(TestError::Abort(reason)) => Verdict::Inconclusive {
             reason: reason.to_string(),
             cases: search.cases,
@@ -316,11 +380,14 @@ fn search(pair: &Pair<'_>, harnesses: &mut Harnesses, options: &CheckOptions) ->
                 reason,
                 cases: search.cases,
             },
-            Some(Verdict::Equivalent { cases }) => finish_equivalent(pair, harnesses, options, cases, search.overflow_seen),
+            Some(Verdict::Equivalent { cases }) => {
+                finish_equivalent(pair, harnesses, options, cases, search.overflow_seen)
+            }
             Some(other) => other,
             None => finish_equivalent(pair, harnesses, options, search.cases, search.overflow_seen),
         },
-    }
+    };
+    (verdict, rejection)
 }
 
 /// `equivalent`, or `overflow` with a shrunk example when overflow-only divergences were seen.
@@ -339,7 +406,7 @@ fn finish_equivalent(
         function_budget: options.function_budget,
         ..options.clone()
     };
-    match search(pair, harnesses, &strict) {
+    match search(pair, harnesses, &strict).0 {
         Verdict::Counterexample { example, .. } => Verdict::Overflow { cases, example },
         _ => Verdict::Equivalent { cases },
     }

@@ -67,9 +67,15 @@ impl ErrorCategory {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     /// It returned `value` (`Null` for void), leaving the arguments as `args_after`.
-    Returned { value: Value, args_after: Vec<Value> },
+    Returned {
+        value: Value,
+        args_after: Vec<Value>,
+    },
     /// It threw, raised or panicked.
-    Raised { category: ErrorCategory, message: String },
+    Raised {
+        category: ErrorCategory,
+        message: String,
+    },
 }
 
 impl fmt::Display for Outcome {
@@ -230,7 +236,9 @@ fn equal(a: &Value, b: &Value, tol: Tolerance, rule: IntRule) -> bool {
         (V::BigInt(x), V::BigInt(y)) if rule == IntRule::Exact => x == y,
         (V::Int(_) | V::BigInt(_), V::Int(_) | V::BigInt(_)) => {
             rule != IntRule::Exact
-                && modular(a).zip(modular(b)).is_some_and(|(x, y)| int_equal(x, y, rule))
+                && modular(a)
+                    .zip(modular(b))
+                    .is_some_and(|(x, y)| int_equal(x, y, rule))
         }
         (V::Float(x), V::Float(y)) => floats_equal(*x, *y, tol),
         #[allow(clippy::cast_precision_loss)]
@@ -243,9 +251,13 @@ fn equal(a: &Value, b: &Value, tol: Tolerance, rule: IntRule) -> bool {
         (V::Str(x), V::Str(y)) => x == y,
         (V::List(x) | V::Tuple(x), V::List(y) | V::Tuple(y)) => seq_equal(x, y, tol, rule),
         // A tuple translated into a small record class (Java has no tuples): fields in order.
-        (V::Record { fields, .. }, V::Tuple(items)) | (V::Tuple(items), V::Record { fields, .. }) => {
+        (V::Record { fields, .. }, V::Tuple(items))
+        | (V::Tuple(items), V::Record { fields, .. }) => {
             fields.len() == items.len()
-                && fields.iter().zip(items).all(|((_, f), i)| equal(f, i, tol, rule))
+                && fields
+                    .iter()
+                    .zip(items)
+                    .all(|((_, f), i)| equal(f, i, tol, rule))
         }
         (V::Set(x), V::Set(y)) => bag_equal(x, y, |p, q| equal(p, q, tol, rule)),
         (V::Map(x), V::Map(y)) => bag_equal(x, y, |(k1, v1), (k2, v2)| {
@@ -299,7 +311,13 @@ pub fn coerce(value: Value, ty: &Type) -> Value {
         (Value::Tuple(items) | Value::List(items), Type::Tuple(types))
             if items.len() == types.len() =>
         {
-            Value::Tuple(items.into_iter().zip(types).map(|(v, t)| coerce(v, t)).collect())
+            Value::Tuple(
+                items
+                    .into_iter()
+                    .zip(types)
+                    .map(|(v, t)| coerce(v, t))
+                    .collect(),
+            )
         }
         (Value::Map(entries), Type::Map(kt, vt)) => Value::Map(
             entries
@@ -337,8 +355,16 @@ mod tests {
 
     #[test]
     fn floats_within_tolerance_and_nan_agree() {
-        assert!(values_equal(&Value::Float(0.1 + 0.2), &Value::Float(0.3), TOL));
-        assert!(values_equal(&Value::Float(f64::NAN), &Value::Float(f64::NAN), TOL));
+        assert!(values_equal(
+            &Value::Float(0.1 + 0.2),
+            &Value::Float(0.3),
+            TOL
+        ));
+        assert!(values_equal(
+            &Value::Float(f64::NAN),
+            &Value::Float(f64::NAN),
+            TOL
+        ));
         assert!(!values_equal(&Value::Float(1.0), &Value::Float(1.001), TOL));
         assert!(values_equal(&Value::Float(2.0), &Value::Int(2), TOL));
     }
@@ -357,12 +383,20 @@ mod tests {
             (Value::Str("a".into()), Value::Int(1)),
         ]);
         assert!(values_equal(&m1, &m2, TOL));
-        assert!(!values_equal(&Value::List(vec![Value::Int(1), Value::Int(2)]), &Value::List(vec![Value::Int(2), Value::Int(1)]), TOL));
+        assert!(!values_equal(
+            &Value::List(vec![Value::Int(1), Value::Int(2)]),
+            &Value::List(vec![Value::Int(2), Value::Int(1)]),
+            TOL
+        ));
     }
 
     #[test]
     fn chars_strings_tuples_and_lists_meet_across_languages() {
-        assert!(values_equal(&Value::Char('x'), &Value::Str("x".into()), TOL));
+        assert!(values_equal(
+            &Value::Char('x'),
+            &Value::Str("x".into()),
+            TOL
+        ));
         assert!(values_equal(
             &Value::Tuple(vec![Value::Int(1), Value::Bool(true)]),
             &Value::List(vec![Value::Int(1), Value::Bool(true)]),
@@ -373,7 +407,11 @@ mod tests {
             class: "FerryTuple2".into(),
             fields: vec![("v0".into(), Value::Int(-1)), ("v1".into(), Value::Int(2))],
         };
-        assert!(values_equal(&Value::Tuple(vec![Value::Int(-1), Value::Int(2)]), &record, TOL));
+        assert!(values_equal(
+            &Value::Tuple(vec![Value::Int(-1), Value::Int(2)]),
+            &record,
+            TOL
+        ));
     }
 
     #[test]
@@ -382,18 +420,31 @@ mod tests {
             category: ErrorCategory::Index,
             message: "list index out of range".into(),
         };
-        assert_eq!(agree(&a, &raised(ErrorCategory::Index), TOL), Agreement::Same);
-        assert_eq!(agree(&a, &raised(ErrorCategory::Key), TOL), Agreement::Different);
+        assert_eq!(
+            agree(&a, &raised(ErrorCategory::Index), TOL),
+            Agreement::Same
+        );
+        assert_eq!(
+            agree(&a, &raised(ErrorCategory::Key), TOL),
+            Agreement::Different
+        );
         assert_eq!(agree(&a, &ret(Value::Null), TOL), Agreement::Different);
     }
 
     #[test]
     fn wrapped_integers_are_an_overflow_not_a_difference() {
         let two_to_128 = Value::BigInt("340282366920938463463374607431768211456".into());
-        assert_eq!(agree(&ret(two_to_128), &ret(Value::Int(0)), TOL), Agreement::Overflow);
+        assert_eq!(
+            agree(&ret(two_to_128), &ret(Value::Int(0)), TOL),
+            Agreement::Overflow
+        );
         let big = 3_000_000_000_i128;
         assert_eq!(
-            agree(&ret(Value::Int(big)), &ret(Value::Int(big - (1 << 32))), TOL),
+            agree(
+                &ret(Value::Int(big)),
+                &ret(Value::Int(big - (1 << 32))),
+                TOL
+            ),
             Agreement::Overflow
         );
         assert_eq!(

@@ -32,7 +32,8 @@ fn escape(text: &str) -> String {
 impl Report {
     /// The report as a JUnit XML test suite.
     pub fn to_junit(&self) -> String {
-        let count = |pred: fn(&Verdict) -> bool| self.functions.iter().filter(|f| pred(&f.verdict)).count();
+        let count =
+            |pred: fn(&Verdict) -> bool| self.functions.iter().filter(|f| pred(&f.verdict)).count();
         let failures = count(|v| !v.passes() && !matches!(v, Verdict::Error { .. }));
         let errors = count(|v| matches!(v, Verdict::Error { .. }));
         let skipped = count(|v| matches!(v, Verdict::Skipped(_)));
@@ -93,6 +94,9 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_control_characters() {
-        assert_eq!(escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;\\u{1}");
+        assert_eq!(
+            escape("a<b & \"c\"\u{1}"),
+            "a&lt;b &amp; &quot;c&quot;\\u{1}"
+        );
     }
 }

@@ -5,8 +5,8 @@
 //! The pieces, in the order a check uses them: [`signature`] (what each side's functions take),
 //! [`pairing`] (which functions correspond), [`strategy`] (proptest strategies from IR types),
 //! [`harness`] (a persistent JSON-lines driver per language), [`runner`] (processes with limits,
-//! no network), [`check`] (the search and shrinking), [`compare`] and [`value`] (the value model and
-//! its comparison rules) and [`report`]. Unlike `ir`, `frontends` and `backends`, this crate runs
+//! no network), [`state`] (functions over module state), [`check`] (the search and shrinking),
+//! [`compare`] and [`value`] (the value model and its comparison rules) and [`report`]. Unlike `ir`, `frontends` and `backends`, this crate runs
 //! processes and writes scratch files: that is its job. It never prints.
 
 pub mod check;
@@ -102,8 +102,15 @@ fn plan(original: &Signature, translation: Option<&Signature>, state: &State) ->
             "program entry point: checked by running the programs".into(),
         ));
     }
+    if original.nested {
+        return Plan::Decided(Verdict::Skipped(
+            "a nested function: not callable from outside when the original runs".into(),
+        ));
+    }
     if signature::is_ferry_helper(original) {
-        return Plan::Decided(Verdict::Skipped("a helper of ferry's runtime prelude".into()));
+        return Plan::Decided(Verdict::Skipped(
+            "a helper of ferry's runtime prelude".into(),
+        ));
     }
     let Some(translation) = translation else {
         return Plan::Decided(Verdict::Missing);
@@ -139,7 +146,11 @@ fn prepare(
 }
 
 /// Checks every function of `original` against its counterpart in `translation`.
-pub fn verify(original: &Program<'_>, translation: &Program<'_>, options: &Options) -> Result<Report, VerifyError> {
+pub fn verify(
+    original: &Program<'_>,
+    translation: &Program<'_>,
+    options: &Options,
+) -> Result<Report, VerifyError> {
     let original_fns = signature::functions(original.module);
     let translation_fns = signature::functions(translation.module);
     let pairing = pairing::pair(&original_fns, &translation_fns, &options.functions)
@@ -186,8 +197,18 @@ pub fn verify(original: &Program<'_>, translation: &Program<'_>, options: &Optio
             names.dedup();
             names
         };
-        let o = prepare(original, names(false), &scratch.path().join("original"), options);
-        let t = prepare(translation, names(true), &scratch.path().join("translation"), options);
+        let o = prepare(
+            original,
+            names(false),
+            &scratch.path().join("original"),
+            options,
+        );
+        let t = prepare(
+            translation,
+            names(true),
+            &scratch.path().join("translation"),
+            options,
+        );
         match (o, t) {
             (Ok(o), Ok(t)) => {
                 harnesses = Some((

@@ -27,10 +27,7 @@ pub enum Verdict {
     Equivalent { cases: u32 },
     /// Both sides agreed except where integer overflow alone explains the difference (natural
     /// semantics); the smallest such input found.
-    Overflow {
-        cases: u32,
-        example: Counterexample,
-    },
+    Overflow { cases: u32, example: Counterexample },
     /// A shrunk input on which the sides disagree (`overflow`: only through integer overflow,
     /// reported as a failure under `--strict`).
     Counterexample {
@@ -185,7 +182,11 @@ impl Report {
         let mut out = String::new();
         match verdict {
             Verdict::Equivalent { cases } => {
-                let _ = writeln!(out, "equivalent ({cases} case{})", if *cases == 1 { "" } else { "s" });
+                let _ = writeln!(
+                    out,
+                    "equivalent ({cases} case{})",
+                    if *cases == 1 { "" } else { "s" }
+                );
             }
             Verdict::Overflow { cases, example } => {
                 let _ = writeln!(
@@ -246,14 +247,22 @@ fn write_example(out: &mut String, example: &Counterexample) {
     let _ = writeln!(out, "      input:    {}", inputs.join(", "));
     let _ = writeln!(out, "      expected: {}", example.expected);
     let _ = writeln!(out, "      actual:   {}", example.actual);
-    if let (
-        Outcome::Returned { args_after: a, .. },
-        Outcome::Returned { args_after: b, .. },
-    ) = (&example.expected, &example.actual)
+    if let (Outcome::Returned { args_after: a, .. }, Outcome::Returned { args_after: b, .. }) =
+        (&example.expected, &example.actual)
     {
         if a != b {
-            let list = |vs: &[Value]| vs.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
-            let _ = writeln!(out, "      arguments afterwards: expected {}; actual {}", list(a), list(b));
+            let list = |vs: &[Value]| {
+                vs.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let _ = writeln!(
+                out,
+                "      arguments afterwards: expected {}; actual {}",
+                list(a),
+                list(b)
+            );
         }
     }
 }
@@ -295,7 +304,9 @@ fn function_json(f: &FunctionReport) -> Json {
     });
     let extra = match &f.verdict {
         Verdict::Equivalent { cases } => json!({ "cases": cases }),
-        Verdict::Overflow { cases, example } => json!({ "cases": cases, "counterexample": example_json(example) }),
+        Verdict::Overflow { cases, example } => {
+            json!({ "cases": cases, "counterexample": example_json(example) })
+        }
         Verdict::Counterexample { example, overflow } => {
             json!({ "counterexample": example_json(example), "overflow": overflow })
         }

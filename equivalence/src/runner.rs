@@ -1,10 +1,11 @@
 //! Starting untrusted code: harness processes with limits, timeouts and no network.
 //!
-//! Each process runs in its own process group (killed as a whole on timeout or drop), in a
-//! scratch directory, with CPU-time, address-space, file-size and core-dump limits set through
-//! `setrlimit` before `exec`, and in a fresh network namespace through `unshare -n` where the
-//! kernel allows it (detected once per run; when it does not, [`Sandbox::network`] says so and the
-//! report prints it). Replies are read on a thread, so a hung process never blocks ferry.
+//! Each process runs in its own process group (killed as a whole on timeout or drop, and by the
+//! kernel if ferry dies), in a scratch directory, with CPU-time, address-space, file-size and
+//! core-dump limits set through `setrlimit` before `exec`, and in a fresh network namespace
+//! through `unshare -n` where the kernel allows it (detected once per run; when it does not,
+//! [`Sandbox::network`] says so and the report prints it). Replies are read on a thread, so a hung
+//! process never blocks ferry.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
@@ -126,9 +127,12 @@ impl Process {
             .process_group(0);
         let cpu = launch.cpu_seconds;
         let address_space = launch.address_space;
-        // SAFETY: the closure only calls setrlimit, which is async-signal-safe.
+        // SAFETY: the closure only calls setrlimit and prctl, which are async-signal-safe.
         unsafe {
             command.pre_exec(move || {
+                // Die with ferry, even if ferry itself is killed: a harness is in its own process
+                // group, out of reach of the terminal's Ctrl-C.
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
                 set_limit(libc::RLIMIT_CPU, cpu);
                 set_limit(libc::RLIMIT_FSIZE, FILE_SIZE_LIMIT);
                 set_limit(libc::RLIMIT_CORE, 0);
@@ -205,7 +209,12 @@ impl Process {
         let mut bytes = Vec::new();
         let _ = file.take(4096).read_to_end(&mut bytes);
         let text = String::from_utf8_lossy(&bytes);
-        let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(6).collect();
+        let lines: Vec<&str> = text
+            .lines()
+            .take_while(|l| !l.starts_with("goroutine "))
+            .filter(|l| !l.trim().is_empty())
+            .take(6)
+            .collect();
         lines.join(" | ")
     }
 

@@ -6,7 +6,7 @@
 //! one-character `str`, a list where one side says array. Types that do not meet make the
 //! signature unsupported, with the reason.
 
-use ferry_ir::{IntKind, Item, Module, Type};
+use ferry_ir::{IntKind, Item, Module, Span, Type};
 
 /// A module-level function as the harness sees it.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,10 +19,26 @@ pub struct Signature {
     pub variadic: bool,
     /// How many trailing parameters have defaults (Python `x=0`).
     pub defaults: usize,
+    /// Written inside another function and lifted to module level by the frontend: not callable
+    /// from outside when the program runs.
+    pub nested: bool,
 }
 
 /// The module-level functions of a lowered module, in source order.
 pub fn functions(module: &Module) -> Vec<Signature> {
+    let spans: Vec<Span> = module
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Function(f) => Some(f.span),
+            _ => None,
+        })
+        .collect();
+    let inside_another = |span: Span| {
+        spans
+            .iter()
+            .any(|s| *s != span && s.start <= span.start && span.end <= s.end)
+    };
     module
         .items
         .iter()
@@ -37,6 +53,7 @@ pub fn functions(module: &Module) -> Vec<Signature> {
                 ret: f.ret.clone(),
                 variadic: f.params.iter().any(|p| p.variadic),
                 defaults: f.params.iter().filter(|p| p.default.is_some()).count(),
+                nested: inside_another(f.span),
             }),
             _ => None,
         })
@@ -50,7 +67,10 @@ pub fn is_entry_point(sig: &Signature) -> bool {
 
 /// A helper that ferry's backends emit from their preludes (`ferryAbs`, `_ferry_div_trunc`).
 pub fn is_ferry_helper(sig: &Signature) -> bool {
-    ferry_backends::naming::words(&sig.name).first().map(String::as_str) == Some("ferry")
+    ferry_backends::naming::words(&sig.name)
+        .first()
+        .map(String::as_str)
+        == Some("ferry")
 }
 
 fn narrower(a: IntKind, b: IntKind) -> IntKind {
@@ -72,12 +92,10 @@ fn narrower(a: IntKind, b: IntKind) -> IntKind {
 pub fn meet(a: &Type, b: &Type) -> Result<Type, String> {
     let boxed = |t: Result<Type, String>| t.map(Box::new);
     match (a, b) {
+        (Type::Unknown, Type::Unknown) => Err("a parameter's type is unknown on both sides".into()),
+        (Type::Any, Type::Unknown) | (Type::Unknown, Type::Any) => Ok(Type::Any),
         (Type::Unknown | Type::Any, other) | (other, Type::Unknown | Type::Any) => {
-            if matches!(other, Type::Unknown | Type::Any) {
-                Err("a parameter's type is unknown on both sides".into())
-            } else {
-                Ok(other.clone())
-            }
+            Ok(other.clone())
         }
         (Type::Int(x), Type::Int(y)) => Ok(Type::Int(narrower(*x, *y))),
         (Type::Char, Type::Str) | (Type::Str, Type::Char) => Ok(Type::Char),
@@ -86,9 +104,7 @@ pub fn meet(a: &Type, b: &Type) -> Result<Type, String> {
             Ok(Type::List(boxed(meet(x, y))?))
         }
         (Type::Set(x), Type::Set(y)) => Ok(Type::Set(boxed(meet(x, y))?)),
-        (Type::Set(x), Type::Map(k, v)) | (Type::Map(k, v), Type::Set(x))
-            if **v == Type::Bool =>
-        {
+        (Type::Set(x), Type::Map(k, v)) | (Type::Map(k, v), Type::Set(x)) if **v == Type::Bool => {
             Ok(Type::Set(boxed(meet(x, k))?))
         }
         (Type::Map(k1, v1), Type::Map(k2, v2)) => {
@@ -108,7 +124,10 @@ pub fn meet(a: &Type, b: &Type) -> Result<Type, String> {
 }
 
 /// The parameter types to generate for a pair, or why the pair cannot be checked.
-pub fn input_types(original: &Signature, translation: &Signature) -> Result<Vec<(String, Type)>, String> {
+pub fn input_types(
+    original: &Signature,
+    translation: &Signature,
+) -> Result<Vec<(String, Type)>, String> {
     if original.variadic || translation.variadic {
         return Err("variadic parameters are not supported yet".into());
     }
@@ -140,7 +159,10 @@ mod tests {
     #[test]
     fn meet_takes_the_narrower_width_and_the_known_side() {
         assert_eq!(meet(&Type::BIG, &Type::I32), Ok(Type::I32));
-        assert_eq!(meet(&Type::Unknown, &Type::list(Type::I64)), Ok(Type::list(Type::I64)));
+        assert_eq!(
+            meet(&Type::Unknown, &Type::list(Type::I64)),
+            Ok(Type::list(Type::I64))
+        );
         assert_eq!(
             meet(&Type::array(Type::I32), &Type::list(Type::BIG)),
             Ok(Type::list(Type::I32))
@@ -148,5 +170,6 @@ mod tests {
         assert_eq!(meet(&Type::Str, &Type::Char), Ok(Type::Char));
         assert!(meet(&Type::Str, &Type::I32).is_err());
         assert!(meet(&Type::Unknown, &Type::Unknown).is_err());
+        assert_eq!(meet(&Type::Unknown, &Type::Any), Ok(Type::Any));
     }
 }

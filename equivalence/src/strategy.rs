@@ -40,7 +40,7 @@ impl Default for Sizes {
 /// Whether values of `ty` can be generated, or why not.
 pub fn supports(ty: &Type) -> Result<(), String> {
     match ty {
-        Type::Bool | Type::Int(_) | Type::Float | Type::Char | Type::Str => Ok(()),
+        Type::Bool | Type::Int(_) | Type::Float | Type::Char | Type::Str | Type::Any => Ok(()),
         Type::Array(t) | Type::List(t) | Type::Set(t) | Type::Optional(t) => supports(t),
         Type::Map(k, v) => supports(k).and(supports(v)),
         Type::Tuple(ts) => ts.iter().try_for_each(supports),
@@ -80,7 +80,17 @@ pub fn value(ty: &Type, sizes: Sizes) -> BoxedStrategy<Value> {
             .collect::<Vec<_>>()
             .prop_map(Value::Tuple)
             .boxed(),
-        Type::Optional(inner) => prop_oneof![1 => Just(Value::Null), 4 => value(inner, sizes)].boxed(),
+        Type::Optional(inner) => {
+            prop_oneof![1 => Just(Value::Null), 4 => value(inner, sizes)].boxed()
+        }
+        // `Object`, `interface{}`, `Any`: a scalar of any kind.
+        Type::Any => prop_oneof![
+            value(&Type::I32, sizes),
+            string(sizes.max_string),
+            float(),
+            any::<bool>().prop_map(Value::Bool),
+        ]
+        .boxed(),
         _ => Just(Value::Null).boxed(),
     }
 }
@@ -111,7 +121,14 @@ fn int(kind: IntKind, small: bool) -> BoxedStrategy<Value> {
     };
     let edges: Vec<i64> = [0, 1, -1, 2, -2, 10, 100, 127, 128, 255, 256, 1000]
         .into_iter()
-        .chain([min, max, min + 1, max - 1, i64::from(i32::MAX), i64::from(i32::MIN)])
+        .chain([
+            min,
+            max,
+            min + 1,
+            max - 1,
+            i64::from(i32::MAX),
+            i64::from(i32::MIN),
+        ])
         .filter(|v| (min..=max).contains(v))
         .collect();
     prop_oneof![
@@ -125,7 +142,19 @@ fn int(kind: IntKind, small: bool) -> BoxedStrategy<Value> {
 }
 
 fn float() -> BoxedStrategy<Value> {
-    let edges = vec![0.0, 1.0, -1.0, 0.5, -0.5, 0.1, 1e-9, -1e9, 1e9, f64::EPSILON, 1e300];
+    let edges = vec![
+        0.0,
+        1.0,
+        -1.0,
+        0.5,
+        -0.5,
+        0.1,
+        1e-9,
+        -1e9,
+        1e9,
+        f64::EPSILON,
+        1e300,
+    ];
     prop_oneof![
         4 => (-400i32..=400).prop_map(|q| f64::from(q) / 4.0),
         2 => select(edges),
@@ -197,6 +226,9 @@ mod tests {
     #[test]
     fn unsupported_types_are_named() {
         assert!(supports(&Type::map(Type::Str, Type::list(Type::Float))).is_ok());
-        assert!(supports(&Type::Named("Shape".into())).unwrap_err().contains("Shape"));
+        assert!(supports(&Type::list(Type::Any)).is_ok());
+        assert!(supports(&Type::Named("Shape".into()))
+            .unwrap_err()
+            .contains("Shape"));
     }
 }

@@ -57,8 +57,12 @@ impl Value {
             Value::Char(c) => json!({ "char": c.to_string() }),
             Value::Str(s) => Json::String(s.clone()),
             Value::List(items) => Json::Array(items.iter().map(Value::to_json).collect()),
-            Value::Tuple(items) => json!({ "tuple": items.iter().map(Value::to_json).collect::<Vec<_>>() }),
-            Value::Set(items) => json!({ "set": items.iter().map(Value::to_json).collect::<Vec<_>>() }),
+            Value::Tuple(items) => {
+                json!({ "tuple": items.iter().map(Value::to_json).collect::<Vec<_>>() })
+            }
+            Value::Set(items) => {
+                json!({ "set": items.iter().map(Value::to_json).collect::<Vec<_>>() })
+            }
             Value::Map(entries) => json!({
                 "map": entries
                     .iter()
@@ -127,7 +131,12 @@ fn array<'a>(json: &'a Json, tag: &str) -> Result<&'a [Json], DecodeError> {
 }
 
 fn tagged(object: &JsonMap<String, Json>) -> Result<Value, DecodeError> {
-    let bad = || DecodeError(format!("unknown value encoding {}", Json::Object(object.clone())));
+    let bad = || {
+        DecodeError(format!(
+            "unknown value encoding {}",
+            Json::Object(object.clone())
+        ))
+    };
     if let Some(class) = object.get("record") {
         let class = class.as_str().ok_or_else(bad)?.to_string();
         let fields = match object.get("fields") {
@@ -176,7 +185,12 @@ fn tagged(object: &JsonMap<String, Json>) -> Result<Value, DecodeError> {
 /// A language-neutral rendering for reports: `[1, 2]`, `(1, "a")`, `{1, 2}`, `{"a": 1}`, `'c'`.
 impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fn seq(f: &mut fmt::Formatter<'_>, open: &str, items: &[Value], close: &str) -> fmt::Result {
+        fn seq(
+            f: &mut fmt::Formatter<'_>,
+            open: &str,
+            items: &[Value],
+            close: &str,
+        ) -> fmt::Result {
             f.write_str(open)?;
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
@@ -195,8 +209,11 @@ impl fmt::Display for Value {
             Value::Int(i) => write!(f, "{i}"),
             Value::BigInt(digits) => f.write_str(digits),
             Value::Float(x) if x.is_nan() => f.write_str("nan"),
-            Value::Float(x) if x.is_infinite() => f.write_str(if *x > 0.0 { "inf" } else { "-inf" }),
+            Value::Float(x) if x.is_infinite() => {
+                f.write_str(if *x > 0.0 { "inf" } else { "-inf" })
+            }
             Value::Float(x) if x.fract() == 0.0 && x.abs() < 1e16 => write!(f, "{x:.1}"),
+            Value::Float(x) if x.abs() >= 1e16 => write!(f, "{x:e}"),
             Value::Float(x) => write!(f, "{x}"),
             Value::Char(c) => write!(f, "'{}'", c.escape_debug()),
             Value::Str(s) => write!(f, "\"{}\"", s.escape_debug()),
@@ -244,7 +261,9 @@ mod tests {
         round_trip(Value::Bool(true));
         round_trip(Value::Int(-7));
         round_trip(Value::Int(i128::from(i64::MAX) * 4));
-        round_trip(Value::BigInt("123456789012345678901234567890123456789012".into()));
+        round_trip(Value::BigInt(
+            "123456789012345678901234567890123456789012".into(),
+        ));
         round_trip(Value::Float(1.0));
         round_trip(Value::Float(f64::NAN));
         round_trip(Value::Float(f64::NEG_INFINITY));
@@ -268,5 +287,6 @@ mod tests {
         )]);
         assert_eq!(v.to_string(), r#"{"k": (2.0, 'c')}"#);
         assert_eq!(Value::Set(vec![]).to_string(), "set()");
+        assert_eq!(Value::Float(1e42).to_string(), "1e42");
     }
 }

@@ -115,10 +115,18 @@ pub enum Intrinsic {
     ToLower,
     /// `(s)`: strip whitespace at both ends.
     Trim,
-    /// `(s, sep: Str)`: split on a literal separator, keeping empty parts.
+    /// `(s, sep: Str)`: split on a literal separator, keeping empty parts; `(s, sep, n: Int)`:
+    /// into at most `n > 0` parts, the last one the unsplit rest (Go `strings.SplitN`).
     Split,
     /// `(s)`: split on runs of whitespace, dropping empty parts.
     SplitWhitespace,
+    /// `(s, pattern: Str, replacement: Str)`: replace every match of a regular expression (in the
+    /// syntax Java, Python and Go share) by a replacement without group references.
+    RegexReplace,
+    /// `(s, pattern: Str)`: the parts of `s` around the matches of a regular expression.
+    RegexSplit,
+    /// `(s, pattern: Str)`: whether some part of `s` matches a regular expression.
+    RegexFind,
     /// `(sep: Str, parts: List<Str>)`.
     Join,
     /// `(s, old, new)`: replace every occurrence.
@@ -266,6 +274,7 @@ impl Intrinsic {
             | Trim
             | Join
             | Replace
+            | RegexReplace
             | Repeat
             | BuilderToStr
             | FromChars
@@ -274,12 +283,12 @@ impl Intrinsic {
             ParseFloat | Pow | Sqrt | Floor | Ceil | Round | RoundHalfEven | Log | Log10 | Exp
             | Sin | Cos | Tan | Atan | Atan2 | Hypot | Pi | E | Inf => Type::Float,
             CodeChar | CharAt(_) => Type::Char,
-            IsKind(_) => Type::Bool,
+            IsKind(_) | RegexFind => Type::Bool,
             Contains | StartsWith | EndsWith | IsDigit | IsLetter | IsLetterOrDigit | IsUpper
             | IsLower | IsWhitespace | IsEmpty | Any | All | Add | Remove => Type::Bool,
             MaxInt(k) | MinInt(k) => Type::Int(k),
             Abs | Min | Max => arg(0),
-            Split | SplitWhitespace => Type::list(Type::Str),
+            Split | SplitWhitespace | RegexSplit => Type::list(Type::Str),
             Chars => Type::list(Type::Char),
             Reversed => match arg(0) {
                 Type::Str => Type::Str,

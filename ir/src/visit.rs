@@ -1,6 +1,8 @@
 //! A read-only visitor over the IR tree. Default methods call the free `walk_*` functions, so an
 //! implementation overrides only the nodes it cares about and calls `walk_*` to descend.
 
+use std::collections::BTreeSet;
+
 use crate::tree::*;
 use crate::types::Type;
 
@@ -288,4 +290,83 @@ pub fn unsupported_nodes(module: &Module) -> Vec<Unsupported> {
         }
     }
     c.found
+}
+
+/// The variables of enclosing scopes a lambda uses: those it reads or writes without declaring
+/// them (nor taking them as parameters).
+#[derive(Debug, Default)]
+pub struct OuterNames {
+    /// Read or written.
+    pub used: BTreeSet<String>,
+    /// Written: Python needs `nonlocal` for them, Java a box.
+    pub assigned: BTreeSet<String>,
+}
+
+/// The enclosing function's variables a lambda with these parameters and body uses.
+pub fn outer_names(params: &[Param], body: &Block) -> OuterNames {
+    #[derive(Default)]
+    struct Names {
+        declared: BTreeSet<String>,
+        used: BTreeSet<String>,
+        assigned: BTreeSet<String>,
+    }
+    impl Names {
+        fn target(&mut self, e: &Expr) {
+            if let ExprKind::Name(n) = &e.kind {
+                self.assigned.insert(n.clone());
+            }
+        }
+    }
+    impl Visitor for Names {
+        fn visit_stmt(&mut self, s: &Stmt) {
+            match &s.kind {
+                StmtKind::Let { name, .. } => {
+                    self.declared.insert(name.clone());
+                }
+                StmtKind::LetTuple { names, .. } => {
+                    self.declared.extend(names.iter().map(|b| b.name.clone()));
+                }
+                StmtKind::ForEach { vars, .. } => {
+                    self.declared.extend(vars.iter().map(|b| b.name.clone()));
+                }
+                StmtKind::ForRange { var, .. } => {
+                    self.declared.insert(var.name.clone());
+                }
+                StmtKind::Try { catches, .. } => {
+                    self.declared.extend(catches.iter().filter_map(|c| c.name.clone()));
+                }
+                StmtKind::Assign { target, .. } => self.target(target),
+                StmtKind::AssignTuple { targets, .. } => targets.iter().for_each(|t| self.target(t)),
+                _ => {}
+            }
+            walk_stmt(self, s);
+        }
+        fn visit_expr(&mut self, e: &Expr) {
+            match &e.kind {
+                ExprKind::Name(n) => {
+                    self.used.insert(n.clone());
+                }
+                ExprKind::IncDec { target, .. } => self.target(target),
+                ExprKind::Lambda { params, .. } => {
+                    self.declared.extend(params.iter().map(|p| p.name.clone()));
+                }
+                _ => {}
+            }
+            walk_expr(self, e);
+        }
+    }
+    let mut names = Names::default();
+    names
+        .declared
+        .extend(params.iter().map(|p| p.name.clone()));
+    names.visit_block(body);
+    let outer = |set: BTreeSet<String>| -> BTreeSet<String> {
+        set.into_iter()
+            .filter(|n| !names.declared.contains(n))
+            .collect()
+    };
+    OuterNames {
+        used: outer(names.used),
+        assigned: outer(names.assigned),
+    }
 }

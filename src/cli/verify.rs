@@ -39,7 +39,7 @@ pub(super) struct VerifyArgs {
     /// Write the report here instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// Pair the original's ORIG with the translation's TRANS instead of matching names (repeatable).
+    /// Pair the original's ORIG with the translation's TRANS instead of by name (repeatable).
     #[arg(long = "function", value_name = "ORIG=TRANS")]
     functions: Vec<String>,
     /// Count divergences that only integer overflow explains as counterexamples.
@@ -56,7 +56,11 @@ enum Format {
 
 /// Reads and lowers one side; syntax errors are shown (the harness will report the rest).
 fn lower(path: &str) -> Result<(ferry_ir::Language, ferry_ir::Module), Fatal> {
-    let language = source_language(path, None)?;
+    let language = source_language(path, None).map_err(|_| {
+        Fatal::input(format!(
+            "cannot tell the language of `{path}` from its extension (.java, .py or .go)"
+        ))
+    })?;
     let file = read_source(path)?;
     let stem = Path::new(path)
         .file_stem()

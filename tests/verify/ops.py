@@ -36,6 +36,12 @@ def last_char(s: str) -> str:
     return s[len(s) - 1]
 
 
+def absolute(n: int) -> int:
+    if n < 0:
+        n = -n
+    return n
+
+
 def count_positive(xs: list[int]) -> int:
     return sum(1 for x in xs if x > 0)
 

@@ -52,6 +52,11 @@ func lastChar(s string) string {
 	return string(rune(s[len(s)-1]))
 }
 
+// Dropped statement: the negation is missing.
+func absolute(n int) int {
+	return n
+}
+
 func countPositive(xs []int) int {
 	count := 0
 	for _, x := range xs {

@@ -366,6 +366,25 @@ impl Printer<'_> {
                 let s = self.arg(args, 0);
                 self.pkg("strings", "TrimSpace", vec![s])
             }
+            RegexReplace | RegexSplit | RegexFind => {
+                let s = self.arg(args, 0);
+                let p = self.arg(args, 1);
+                let re = self.pkg("regexp", "MustCompile", vec![p]);
+                match op {
+                    RegexReplace => {
+                        let r = self.arg(args, 2);
+                        G::method(re, "ReplaceAllString", vec![s, r])
+                    }
+                    RegexSplit => G::method(re, "Split", vec![s, G::atom("-1")]),
+                    _ => G::method(re, "MatchString", vec![s]),
+                }
+            }
+            Split if args.len() == 3 => {
+                let s = self.arg(args, 0);
+                let sep = self.arg(args, 1);
+                let n = self.arg(args, 2);
+                self.pkg("strings", "SplitN", vec![s, sep, n])
+            }
             Split => {
                 let s = self.arg(args, 0);
                 let sep = self.arg(args, 1);

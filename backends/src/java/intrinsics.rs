@@ -283,6 +283,27 @@ impl Printer<'_> {
                 };
                 call(format!("{r}.{m}()"))
             }
+            I::RegexReplace => {
+                let s = recv(self);
+                call(format!("{s}.replaceAll({})", rest(self, 1)))
+            }
+            I::RegexSplit => {
+                self.import("java.util.ArrayList");
+                self.import("java.util.Arrays");
+                let s = recv(self);
+                let p = rest(self, 1);
+                call(format!("new ArrayList<>(Arrays.asList({s}.split({p}, -1)))"))
+            }
+            I::RegexFind => {
+                self.import("java.util.regex.Pattern");
+                let s = args.first().map(|a| self.expr(a)).unwrap_or_default();
+                let p = rest(self, 1);
+                call(format!("Pattern.compile({p}).matcher({s}).find()"))
+            }
+            I::Split if args.len() == 3 => {
+                let h = self.helper("ferrySplitN");
+                call(format!("{h}({})", all(self)))
+            }
             I::Split => {
                 let h = self.helper("ferrySplit");
                 call(format!("{h}({})", all(self)))
@@ -973,6 +994,27 @@ impl Printer<'_> {
     fn bind_vars(&mut self, vars: &[ferry_ir::Binding], iter: &Expr) -> Option<String> {
         match vars {
             [v] => Some(names::value(&v.name, self.opts.naming)),
+            [a, b] if self.indexed_sequences(iter).is_some() => {
+                let seqs = self.indexed_sequences(iter)?;
+                let var = self.fresh("i");
+                let mut at = |(seq, ty): &(String, Type)| match ty {
+                    Type::Str => format!("{seq}.charAt({var})"),
+                    Type::Array(_) => format!("{seq}[{var}]"),
+                    // Unboxed, so that `==` compares values.
+                    Type::List(t) if matches!(**t, Type::Int(_) | Type::Float | Type::Bool | Type::Char) => {
+                        format!("(({}) {seq}.get({var}))", self.ty(t))
+                    }
+                    _ => format!("{seq}.get({var})"),
+                };
+                let (first, second) = match seqs.as_slice() {
+                    [only] => (var.clone(), at(only)),
+                    [x, y] => (at(x), at(y)),
+                    _ => return None,
+                };
+                self.renames.insert(a.name.clone(), first);
+                self.renames.insert(b.name.clone(), second);
+                Some(var)
+            }
             [a, b] => {
                 let is_items = matches!(
                     &iter.kind,
@@ -1000,7 +1042,38 @@ impl Printer<'_> {
         }
     }
 
+    /// The sequences (printed, with their types) that `enumerate(xs)` or `zip(xs, ys)` walks
+    /// by index, when each is a variable (read again for every element).
+    fn indexed_sequences(&mut self, iter: &Expr) -> Option<Vec<(String, Type)>> {
+        let ExprKind::Intrinsic {
+            op: Intrinsic::Enumerate | Intrinsic::Zip,
+            args,
+        } = &iter.kind
+        else {
+            return None;
+        };
+        args.iter()
+            .map(|a| match &a.kind {
+                ExprKind::Name(_) => Some((self.expr_prec(a, Prec::Postfix), a.ty.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn stream_of(&mut self, iter: &Expr) -> String {
+        if let Some(seqs) = self.indexed_sequences(iter) {
+            self.import("java.util.stream.IntStream");
+            let len = |(seq, ty): &(String, Type)| match ty {
+                Type::Str => format!("{seq}.length()"),
+                Type::Array(_) => format!("{seq}.length"),
+                _ => format!("{seq}.size()"),
+            };
+            let n = match seqs.as_slice() {
+                [x, y] => format!("Math.min({}, {})", len(x), len(y)),
+                _ => seqs.iter().map(len).collect::<Vec<_>>().join(""),
+            };
+            return format!("IntStream.range(0, {n}).boxed()");
+        }
         if let ExprKind::Intrinsic {
             op: Intrinsic::Items,
             args,

@@ -5,6 +5,7 @@
 //! classes extend `RuntimeException` so that no `throws` clauses are needed. Imports and prelude
 //! helpers are collected while printing and emitted once.
 
+mod captures;
 mod expr;
 mod intrinsics;
 mod names;
@@ -147,6 +148,8 @@ pub(super) struct Printer<'m> {
     pub(super) renames: HashMap<String, String>,
     /// What this backend failed to print in the current function, if anything.
     pub(super) failed: Option<String>,
+    /// Locals of the current function held in a one-element array because a lambda assigns them.
+    pub(super) boxed: BTreeSet<String>,
 }
 
 impl<'m> Printer<'m> {
@@ -178,6 +181,20 @@ impl<'m> Printer<'m> {
             fresh: 0,
             renames: HashMap::new(),
             failed: None,
+            boxed: BTreeSet::new(),
+        }
+    }
+
+    /// Holds the locals a lambda of `body` uses and that are assigned after their declaration
+    /// in one-element arrays (not those of a generic type: Java has no generic arrays, and javac
+    /// then reports the capture).
+    fn box_captured(&mut self, body: &ferry_ir::Block) {
+        for (name, ty) in captures::captured_and_assigned(body) {
+            if ty.is_known() && !self.ty(&ty).contains('<') {
+                let java = names::value(&name, self.opts.naming);
+                self.renames.insert(name.clone(), format!("{java}[0]"));
+                self.boxed.insert(name);
+            }
         }
     }
 
@@ -395,7 +412,11 @@ impl<'m> Printer<'m> {
             }
             let saved = std::mem::replace(&mut self.w, scratch);
             self.failed = None;
+            self.box_captured(body);
             self.block_body(&body.stmts);
+            for name in std::mem::take(&mut self.boxed) {
+                self.renames.remove(&name);
+            }
             let scratch = std::mem::replace(&mut self.w, saved);
             match self.failed.take() {
                 None => {

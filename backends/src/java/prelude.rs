@@ -87,6 +87,19 @@ static <K, V> Map<K, V> ferryMapOf(Map<K, V> map, Object... keysAndValues) {
     return parts;
 }"
         }
+        "ferrySplitN" => {
+            r"static List<String> ferrySplitN(String s, String sep, int n) {
+    List<String> parts = new ArrayList<>();
+    int start = 0;
+    int i;
+    while (parts.size() < n - 1 && (i = s.indexOf(sep, start)) >= 0) {
+        parts.add(s.substring(start, i));
+        start = i + sep.length();
+    }
+    parts.add(s.substring(start));
+    return parts;
+}"
+        }
         "ferrySplitWhitespace" => {
             r#"static List<String> ferrySplitWhitespace(String s) {
     List<String> parts = new ArrayList<>();
@@ -392,6 +405,7 @@ pub(super) fn imports(name: &str) -> &'static [&'static str] {
         "ferrySliceStr"
         | "ferrySliceList"
         | "ferrySplit"
+        | "ferrySplitN"
         | "ferrySplitWhitespace"
         | "ferryChars"
         | "ferryConcat"

@@ -147,6 +147,10 @@ impl Printer<'_> {
                     "var".into()
                 };
                 match init {
+                    Some(init) if self.boxed.contains(name) => {
+                        let v = self.expr_as(init, ty);
+                        self.w.line(format!("{t}[] {n} = {{{v}}};"));
+                    }
                     Some(init) => {
                         let v = self.expr_as(init, ty);
                         self.w.line(format!("{t} {n} = {v};"));

@@ -201,6 +201,28 @@ impl Printer<'_> {
             ToUpper => method(self, "upper"),
             ToLower => method(self, "lower"),
             Trim => method(self, "strip"),
+            RegexReplace | RegexSplit | RegexFind => {
+                self.import("re");
+                let s = arg(self, 0, prec::LAMBDA + 1);
+                let p = arg(self, 1, prec::LAMBDA + 1);
+                match op {
+                    RegexReplace => {
+                        let r = arg(self, 2, prec::LAMBDA + 1);
+                        (format!("re.sub({p}, {r}, {s})"), prec::PRIMARY)
+                    }
+                    RegexSplit => (format!("re.split({p}, {s})"), prec::PRIMARY),
+                    _ => (format!("re.search({p}, {s}) is not None"), prec::CMP),
+                }
+            }
+            Split if args.len() == 3 => {
+                let s = arg(self, 0, prec::PRIMARY);
+                let sep = arg(self, 1, prec::LAMBDA + 1);
+                let max = match args.get(2).map(|n| &n.kind) {
+                    Some(ExprKind::Lit(Literal::Int(n))) => (n - 1).to_string(),
+                    _ => format!("{} - 1", arg(self, 2, prec::ADD + 1)),
+                };
+                (format!("{s}.split({sep}, {max})"), prec::PRIMARY)
+            }
             Split => method(self, "split"),
             SplitWhitespace => method(self, "split"),
             FromChars => {

@@ -7,7 +7,6 @@
 //! Imports and prelude helpers are collected while printing and emitted once at the top.
 
 mod classes;
-mod closures;
 mod expr;
 mod intrinsics;
 mod loops;

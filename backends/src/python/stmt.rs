@@ -274,7 +274,8 @@ impl Printer<'_> {
             let ps: Vec<String> = params.iter().map(|p| self.local_name(&p.name)).collect();
             self.w.line(format!("def {name}({}):", ps.join(", ")));
             let (globals, nonlocals): (Vec<String>, Vec<String>) =
-                super::closures::outer_assigned(params, b)
+                ferry_ir::visit::outer_names(params, b)
+                    .assigned
                     .into_iter()
                     .partition(|n| !self.locals.contains(n) && self.globals.contains_key(n));
             self.w.indent();

@@ -101,7 +101,11 @@ fn measure(from: Language, to: Language, cases: u32, fresh: bool) -> Result<Run,
     };
     eprintln!(
         "  {from}:{to} {}: {} ({:.2} s check, {:.2} s with compiling)",
-        if fresh { "process per case" } else { "persistent" },
+        if fresh {
+            "process per case"
+        } else {
+            "persistent"
+        },
         f.verdict.name(),
         f.seconds,
         total
@@ -176,7 +180,10 @@ fn main() -> std::process::ExitCode {
         "pairs": results,
     });
     if let Err(e) = std::fs::write(&args.out, format!("{report:#}\n")) {
-        eprintln!("bench/equivalence: cannot write {}: {e}", args.out.display());
+        eprintln!(
+            "bench/equivalence: cannot write {}: {e}",
+            args.out.display()
+        );
         return std::process::ExitCode::from(2);
     }
     std::process::ExitCode::SUCCESS

@@ -8,6 +8,7 @@ mod corpus;
 mod measure;
 mod panics;
 mod report;
+mod watchdog;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
@@ -99,7 +100,13 @@ fn main() -> ExitCode {
         .iter()
         .map(|c| c["panics"].as_array().map_or(0, Vec::len))
         .sum();
-    if panics > 0 || !missing.is_empty() && corpora.is_empty() {
+    let silent_stubs: u64 = corpora
+        .iter()
+        .filter_map(|c| c["targets"].as_object())
+        .flat_map(|targets| targets.values())
+        .filter_map(|t| t["files_with_stubs_without_diagnostic"].as_u64())
+        .sum();
+    if panics > 0 || silent_stubs > 0 || corpora.is_empty() {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

@@ -10,10 +10,18 @@ use ferry_translator::{translate, Request, RulesEngine};
 use serde_json::{json, Value};
 
 use crate::clock::{peak_rss_kib, timed, Seconds};
+use crate::watchdog::Watchdog;
 use crate::{constructs, corpus, panics};
 
 /// How many of the slowest files the report names.
 const SLOWEST: usize = 5;
+
+/// How many files the report names per list (syntax errors, stubs without a diagnostic).
+const NAMED: usize = 20;
+
+/// What every backend's stub (a `panic`, `raise` or `throw` standing in for a unit it could not
+/// translate) passes as its message: `panic("ferry: unsupported …")`.
+const STUB_MARKER: &str = "(\"ferry: ";
 
 /// What to measure.
 pub(crate) struct Corpus<'a> {
@@ -33,6 +41,10 @@ struct TargetTotals {
     files_with_unsupported: u64,
     unsupported: u64,
     constructs: HashMap<String, u64>,
+    /// Stubs printed in the translations.
+    stubs: u64,
+    /// Files whose translation has a stub but no `unsupported` diagnostic (there must be none).
+    silent_stubs: Vec<PathBuf>,
 }
 
 /// A panic caught while measuring a file.
@@ -58,7 +70,7 @@ struct Totals {
     lines: u64,
     bytes: u64,
     refused: BTreeMap<&'static str, u64>,
-    syntax_error_files: u64,
+    syntax_error_files: Vec<PathBuf>,
     parse: Seconds,
     lower: Seconds,
     targets: BTreeMap<&'static str, TargetTotals>,
@@ -81,7 +93,9 @@ pub(crate) fn measure(corpus: &Corpus<'_>) -> Value {
         files.truncate(limit);
     }
     let mut totals = Totals::default();
+    let watchdog = Watchdog::start();
     for (i, path) in files.iter().enumerate() {
+        watchdog.file(path);
         if corpus.trace {
             eprintln!("{}", path.display());
         } else if i > 0 && i % 1000 == 0 {
@@ -115,7 +129,8 @@ fn measure_file(
     let file = SourceFile::new(path.display().to_string(), text);
     let mut caught: Vec<(String, String)> = Vec::new();
 
-    let (parsed, parse) = timed(|| panics::catch(|| ferry_frontends::parse_only(language, &file.text)));
+    let (parsed, parse) =
+        timed(|| panics::catch(|| ferry_frontends::parse_only(language, &file.text)));
     if let Err(message) = parsed {
         caught.push(("parse".to_string(), message));
     }
@@ -123,8 +138,12 @@ fn measure_file(
         timed(|| panics::catch(|| ferry_frontends::lower(language, &module_name, &file.text)));
     match lowered {
         Ok(lowered) => {
-            if lowered.diagnostics.iter().any(|d| d.severity == Severity::Error) {
-                totals.syntax_error_files += 1;
+            if lowered
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == Severity::Error)
+            {
+                totals.syntax_error_files.push(path.to_path_buf());
             }
         }
         Err(message) => caught.push(("lower".to_string(), message)),
@@ -159,6 +178,11 @@ fn measure_file(
             .collect();
         if !unsupported.is_empty() {
             entry.files_with_unsupported += 1;
+        }
+        let stubs = translation.code.matches(STUB_MARKER).count() as u64;
+        entry.stubs += stubs;
+        if stubs > 0 && unsupported.is_empty() {
+            entry.silent_stubs.push(path.to_path_buf());
         }
         for d in unsupported {
             let kind = constructs::kind(&d.message);
@@ -198,11 +222,15 @@ fn measure_file(
 /// How many of the most frequent names the report lists per construct kind.
 const NAMES: usize = 5;
 
+/// How many construct kinds the report lists per language and per target (the rest are rare).
+const KINDS: usize = 100;
+
 /// Construct kinds with their names, sorted by frequency.
 fn constructs_json(constructs: &HashMap<String, (u64, HashMap<String, u64>)>) -> Value {
     let counts: HashMap<String, u64> = constructs.iter().map(|(k, v)| (k.clone(), v.0)).collect();
     ranked(&counts)
         .into_iter()
+        .take(KINDS)
         .map(|(kind, count)| {
             let names: Vec<Value> = constructs
                 .get(&kind)
@@ -240,6 +268,15 @@ fn rate(lines: u64, seconds: f64) -> f64 {
     }
 }
 
+/// The first [`NAMED`] paths.
+fn paths_json(paths: &[PathBuf]) -> Value {
+    paths
+        .iter()
+        .take(NAMED)
+        .map(|p| Value::from(p.display().to_string()))
+        .collect()
+}
+
 fn seconds_json(s: Seconds) -> Value {
     json!({ "cpu_s": s.cpu, "wall_s": s.wall })
 }
@@ -247,6 +284,7 @@ fn seconds_json(s: Seconds) -> Value {
 fn ranked_json(counts: &HashMap<String, u64>) -> Value {
     ranked(counts)
         .into_iter()
+        .take(KINDS)
         .map(|(kind, count)| json!({ "construct": kind, "count": count }))
         .collect()
 }
@@ -258,7 +296,11 @@ fn report(corpus: &Corpus<'_>, targets: &[Language], totals: Totals) -> Value {
         .iter()
         .filter_map(|t| totals.targets.get(t.name()).map(|tt| (t.name(), tt)))
         .map(|(name, t)| {
-            let ratio = if parse_cpu > 0.0 { t.time.cpu / parse_cpu } else { 0.0 };
+            let ratio = if parse_cpu > 0.0 {
+                t.time.cpu / parse_cpu
+            } else {
+                0.0
+            };
             let value = json!({
                 "translate": seconds_json(t.time),
                 "emit_cpu_s": (t.time.cpu - totals.lower.cpu).max(0.0),
@@ -266,6 +308,9 @@ fn report(corpus: &Corpus<'_>, targets: &[Language], totals: Totals) -> Value {
                 "ratio_to_parse": ratio,
                 "files_with_unsupported": t.files_with_unsupported,
                 "unsupported_diagnostics": t.unsupported,
+                "stubs": t.stubs,
+                "files_with_stubs_without_diagnostic": t.silent_stubs.len(),
+                "stubs_without_diagnostic": paths_json(&t.silent_stubs),
                 "constructs": ranked_json(&t.constructs),
             });
             (name.to_string(), value)
@@ -279,12 +324,14 @@ fn report(corpus: &Corpus<'_>, targets: &[Language], totals: Totals) -> Value {
         "refused": totals.refused,
         "lines": totals.lines,
         "bytes": totals.bytes,
-        "syntax_error_files": totals.syntax_error_files,
+        "syntax_error_files": totals.syntax_error_files.len(),
+        "syntax_error_file_names": paths_json(&totals.syntax_error_files),
         "parse": seconds_json(totals.parse),
         "parse_lines_per_s": rate(totals.lines, parse_cpu),
         "lower": seconds_json(totals.lower),
         "targets": per_target,
         "unsupported_sites": totals.constructs.values().map(|v| v.0).sum::<u64>(),
+        "construct_kinds": totals.constructs.len(),
         "constructs": constructs_json(&totals.constructs),
         "panics": totals.panics.iter().map(|p| json!({
             "file": p.file.display().to_string(),

@@ -21,14 +21,29 @@ fn cpu(v: &Value, key: &str) -> f64 {
 pub(crate) fn print(corpora: &[Value], missing: &[String]) {
     println!(
         "{:<7} {:<7} {:>6} {:>8} {:>6} {:>8} {:>8} {:>9} {:>9} {:>6} {:>4} {:>11} {:>8} {:>6}",
-        "source", "target", "files", "lines", "MiB", "parse s", "lower s", "transl. s",
-        "lines/s", "ratio", "≤3x", "unsupp. f.", "peak MiB", "panics"
+        "source",
+        "target",
+        "files",
+        "lines",
+        "MiB",
+        "parse s",
+        "lower s",
+        "transl. s",
+        "lines/s",
+        "ratio",
+        "≤3x",
+        "unsupp. f.",
+        "peak MiB",
+        "panics"
     );
     for c in corpora {
         let Some(targets) = c.get("targets").and_then(Value::as_object) else {
             continue;
         };
-        let panics = c.get("panics").and_then(Value::as_array).map_or(0, Vec::len);
+        let panics = c
+            .get("panics")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
         for (target, t) in targets {
             let ratio = num(t, "ratio_to_parse");
             println!(
@@ -103,6 +118,28 @@ fn print_details(c: &Value) {
             f["file"].as_str().unwrap_or("?")
         );
     }
+    for f in c["syntax_error_file_names"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        println!("  syntax errors: {}", f.as_str().unwrap_or("?"));
+    }
+    for (target, t) in c["targets"].as_object().into_iter().flatten() {
+        println!(
+            "  to {target}: {} stubs, {} unsupported diagnostics, {} files with a stub but no diagnostic",
+            num(t, "stubs"),
+            num(t, "unsupported_diagnostics"),
+            num(t, "files_with_stubs_without_diagnostic")
+        );
+        for f in t["stubs_without_diagnostic"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            println!("    STUB WITHOUT DIAGNOSTIC: {}", f.as_str().unwrap_or("?"));
+        }
+    }
     for p in c["panics"].as_array().into_iter().flatten() {
         println!(
             "  PANIC {} ({}): {}",
@@ -122,5 +159,8 @@ fn refused(c: &Value) -> String {
         return String::new();
     }
     let parts: Vec<String> = map.iter().map(|(k, v)| format!("{k}: {v}")).collect();
-    format!(", refused like `ferry translate` does: {}", parts.join(", "))
+    format!(
+        ", refused like `ferry translate` does: {}",
+        parts.join(", ")
+    )
 }

@@ -1,8 +1,9 @@
 """ferry equivalence harness: serves JSON-lines calls to the functions of one Python file.
 
 Usage: python3 driver.py UNIT.py. Reads {"fn": name, "args": [...]} per line and answers
-{"ok": value, "args": [...]} or {"error": category, "message": text}, one line each. The unit's
-own printing goes to stderr; its stdin is empty.
+{"ok": value, "args": [...]} or {"error": category, "message": text}, one line each
+({"missing": name} for a function the module does not have at run time, like a nested one).
+The unit's own printing goes to stderr; its stdin is empty.
 """
 
 import collections
@@ -106,7 +107,7 @@ def main():
         request = json.loads(line)
         fn = getattr(unit, request["fn"], None)
         if not callable(fn):
-            reply({"fatal": "no function `%s` in the unit" % request["fn"]})
+            reply({"missing": request["fn"]})
             continue
         try:
             args = [decode(a) for a in request["args"]]

@@ -48,7 +48,12 @@ fn language_version(go: &Path) -> String {
         .unwrap_or_else(|| "1.21".to_string())
 }
 
-pub(super) fn prepare(unit: &Unit<'_>, source: &str, dir: &Path, limits: Limits) -> Result<Launch, PrepareError> {
+pub(super) fn prepare(
+    unit: &Unit<'_>,
+    source: &str,
+    dir: &Path,
+    limits: Limits,
+) -> Result<Launch, PrepareError> {
     let io = |e: std::io::Error| PrepareError(format!("cannot set up the Go harness: {e}"));
     let go = find_program("go").unwrap_or_else(|| "go".into());
     let table: String = unit

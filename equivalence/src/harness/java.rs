@@ -34,7 +34,12 @@ fn top_level_classes(classes: &Path, package: &str, out: &mut Vec<String>) {
     }
 }
 
-pub(super) fn prepare(unit: &Unit<'_>, source: &str, dir: &Path, limits: Limits) -> Result<Launch, PrepareError> {
+pub(super) fn prepare(
+    unit: &Unit<'_>,
+    source: &str,
+    dir: &Path,
+    limits: Limits,
+) -> Result<Launch, PrepareError> {
     let io = |e: std::io::Error| PrepareError(format!("cannot set up the Java harness: {e}"));
     let src = dir.join("src");
     let classes = dir.join("classes");
@@ -56,7 +61,9 @@ pub(super) fn prepare(unit: &Unit<'_>, source: &str, dir: &Path, limits: Limits)
     .map_err(PrepareError)?;
     let mut names = Vec::new();
     top_level_classes(&classes, "", &mut names);
-    names.sort();
+    // The class named after the file first: its methods win a name clash with other classes'.
+    let main_class = stem(unit.path);
+    names.sort_by_key(|n| (n.rsplit('.').next() != Some(main_class.as_str()), n.clone()));
     let heap_mib = (limits.memory_bytes >> 20).max(64);
     let mut args = vec![
         format!("-Xmx{heap_mib}m"),

@@ -85,6 +85,11 @@ pub enum Answer {
     TimedOut,
     /// The harness died during the call; the tail of its stderr.
     Crashed(String),
+    /// The unit has no such function at run time (a nested function the frontend lifted).
+    NoSuchFunction,
+    /// The input does not fit the side's parameter types (a list of 4 for a Go `[2]int`, a
+    /// character beyond a Go `byte`): the case is skipped.
+    Rejected(String),
     /// The harness could not serve the call at all (failed to start, unknown function, bad
     /// argument for the declared type, malformed reply).
     Fatal(String),
@@ -140,7 +145,9 @@ impl Harness {
                             self.startup.as_secs()
                         ))
                     }
-                    Reply::Exited(tail) => break Some(format!("the harness exited at start: {tail}")),
+                    Reply::Exited(tail) => {
+                        break Some(format!("the harness exited at start: {tail}"))
+                    }
                 }
             };
             if let Some(message) = problem {
@@ -219,13 +226,22 @@ fn parse_answer(line: &str) -> Answer {
             .map(Vec::as_slice)
             .unwrap_or_default();
         let decoded = Value::from_json(value).and_then(|value| {
-            let args_after = args.iter().map(Value::from_json).collect::<Result<_, _>>()?;
+            let args_after = args
+                .iter()
+                .map(Value::from_json)
+                .collect::<Result<_, _>>()?;
             Ok(Outcome::Returned { value, args_after })
         });
         return match decoded {
             Ok(outcome) => Answer::Outcome(outcome),
             Err(e) => Answer::Fatal(e.0),
         };
+    }
+    if json.get("missing").is_some() {
+        return Answer::NoSuchFunction;
+    }
+    if let Some(reason) = json.get("reject").and_then(Json::as_str) {
+        return Answer::Rejected(reason.to_string());
     }
     if let Some(category) = json.get("error").and_then(Json::as_str) {
         return Answer::Outcome(Outcome::Raised {

@@ -24,7 +24,12 @@ fn interpreter() -> PathBuf {
         .unwrap_or(named)
 }
 
-pub(super) fn prepare(unit: &Unit<'_>, source: &str, dir: &Path, limits: Limits) -> io::Result<Launch> {
+pub(super) fn prepare(
+    unit: &Unit<'_>,
+    source: &str,
+    dir: &Path,
+    limits: Limits,
+) -> io::Result<Launch> {
     let module = dir.join(format!("{}.py", stem(unit.path)));
     std::fs::write(&module, source)?;
     let driver = dir.join("ferry_harness.py");

@@ -333,6 +333,9 @@ impl Lowerer<'_> {
             return self.unsupported_expr(node, "call");
         };
         let method = self.text(field);
+        if let Some(pattern) = self.regex_receiver(op) {
+            return self.regex_method(node, pattern, method, args);
+        }
         let is_package = op.kind() == "identifier"
             && self.lookup(self.text(op)).is_none()
             && self.receiver.as_deref() != Some(self.text(op));

@@ -163,6 +163,11 @@ impl Lowerer<'_> {
             let names = self.spec_names(spec);
             let values = common::field_children(spec, "value");
             for (i, n) in names.iter().enumerate() {
+                if let Some(v) = values.get(i) {
+                    if self.bind_regex(std::slice::from_ref(n), *v) {
+                        continue;
+                    }
+                }
                 let t = match (&ty, values.get(i)) {
                     (Some(t), _) => t.clone(),
                     (None, Some(v)) => self.peek_type(*v),
@@ -316,6 +321,11 @@ impl Lowerer<'_> {
                 continue;
             }
             for (i, name) in names.iter().enumerate() {
+                if self.regexes.contains_key(name)
+                    && values.get(i).is_some_and(|v| self.regex_pattern(*v).is_some())
+                {
+                    continue;
+                }
                 let init = match values.get(i) {
                     Some(v) => {
                         let e = self.lower_expr(*v);

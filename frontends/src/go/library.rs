@@ -70,7 +70,14 @@ impl Lowerer<'_> {
         let span = common::span(node);
         match name {
             "fmt.Println" | "fmt.Print" | "fmt.Sprint" => {
-                let parts: Vec<Expr> = args.iter().map(|a| self.lower_expr(*a)).collect();
+                let mut parts: Vec<Expr> = args.iter().map(|a| self.lower_expr(*a)).collect();
+                if let [single] = parts.as_slice() {
+                    if let (Type::Tuple(_), true) = (&single.ty, self.may_hoist) {
+                        // `fmt.Println(f())` prints each of `f`'s results.
+                        let results = parts.remove(0);
+                        parts = self.spread_results(results, span);
+                    }
+                }
                 let text = self.join_printed(parts, name == "fmt.Println", span);
                 return match name {
                     "fmt.Println" => {
@@ -172,6 +179,20 @@ impl Lowerer<'_> {
                     self.binary_expr(BinOp::Eq(ferry_ir::EqKind::Value), a, b, span)
                 };
             }
+            "strings.SplitN" => {
+                let n = args.get(2).map(|n| self.text(*n).replace(' ', ""));
+                let parts = n.as_deref().and_then(|n| n.parse::<i128>().ok());
+                let lowered: Vec<Expr> = args.iter().map(|a| self.lower_expr(*a)).collect();
+                let ty = Type::list(Type::Str);
+                return match (parts, lowered.as_slice()) {
+                    (Some(-1), [s, sep, _]) => {
+                        let args = vec![s.clone(), sep.clone()];
+                        self.intrinsic(Intrinsic::Split, args, ty, span)
+                    }
+                    (Some(1..), [_, _, _]) => self.intrinsic(Intrinsic::Split, lowered, ty, span),
+                    _ => self.unsupported_expr(node, "strings.SplitN with this count"),
+                };
+            }
             "math.Mod" => {
                 let (Some(x), Some(y)) = (args.first(), args.get(1)) else {
                     return self.unsupported_expr(node, name);
@@ -203,6 +224,39 @@ impl Lowerer<'_> {
             return self.intrinsic(*op, lowered, ty, span);
         }
         self.unsupported_expr(node, &format!("library call `{name}`"))
+    }
+
+    /// The results of a multiple-result call as separate values: the call goes into a local
+    /// hoisted before the statement, and each result is an element of it.
+    fn spread_results(&mut self, call: Expr, span: Span) -> Vec<Expr> {
+        let Type::Tuple(types) = call.ty.clone() else {
+            return vec![call];
+        };
+        let name = self.made_up_name("results");
+        let tuple = Expr::new(ExprKind::Name(name.clone()), call.ty.clone(), span);
+        self.hoisted.push(ferry_ir::Stmt {
+            kind: ferry_ir::StmtKind::Let {
+                name,
+                ty: call.ty.clone(),
+                init: Some(call),
+            },
+            span,
+        });
+        types
+            .into_iter()
+            .enumerate()
+            .map(|(i, ty)| {
+                let index = Expr::new(ExprKind::Lit(Literal::Int(i as i128)), Type::I64, span);
+                Expr::new(
+                    ExprKind::Index {
+                        object: Box::new(tuple.clone()),
+                        index: Box::new(index),
+                    },
+                    ty,
+                    span,
+                )
+            })
+            .collect()
     }
 
     /// `math.Pi`, `math.MaxInt64`, ...

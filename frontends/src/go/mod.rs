@@ -13,6 +13,7 @@ mod expr;
 mod items;
 mod library;
 mod loops;
+mod regex;
 mod stmt;
 mod types;
 
@@ -91,6 +92,8 @@ struct Lowerer<'s> {
     /// Whether what is being lowered runs unconditionally at the start of its statement, so
     /// that hoisting statements before it keeps the order of evaluation.
     may_hoist: bool,
+    /// Variables holding a regular expression compiled from a literal, with the pattern.
+    regexes: HashMap<String, Expr>,
     /// The receiver name of the method being lowered (or the constructed value in a constructor).
     receiver: Option<String>,
     /// The signature of the function being lowered.
@@ -123,6 +126,7 @@ pub(crate) fn lower(name: &str, source: &str) -> Lowered {
             pending: Vec::new(),
             hoisted: Vec::new(),
             may_hoist: false,
+            regexes: HashMap::new(),
             receiver: None,
             current: FuncSig::default(),
             named_results: Vec::new(),

@@ -402,6 +402,11 @@ impl Lowerer<'_> {
         let left = common::field_children(node, "left");
         let right = common::field_children(node, "right");
         let names: Vec<String> = left.iter().map(|n| self.text(*n).to_string()).collect();
+        if let [value] = right.as_slice() {
+            if self.bind_regex(&names, *value) {
+                return Vec::new();
+            }
+        }
         if let ([v, ok], [element]) = (names.as_slice(), right.as_slice()) {
             // v, ok := x.(T)
             if let Some((test, value)) = self.comma_ok_assertion(*element) {
@@ -552,6 +557,11 @@ impl Lowerer<'_> {
                 continue;
             }
             for (i, name) in names.iter().enumerate() {
+                if let Some(v) = values.get(i) {
+                    if self.bind_regex(std::slice::from_ref(name), *v) {
+                        continue;
+                    }
+                }
                 let init = match values.get(i) {
                     Some(v) => {
                         self.pending.push(name.clone());

@@ -6,6 +6,7 @@ use tree_sitter::Node;
 
 use ferry_ir::intrinsics::StrUnit;
 
+use super::comparators::compare_numbers;
 use super::expr::{intrinsic, with_ty};
 use super::{span, Lowerer};
 use crate::common::{field_children, named_children};
@@ -71,6 +72,7 @@ pub(super) fn string_method(name: &str) -> Option<Intrinsic> {
         "repeat" => I::Repeat,
         "isEmpty" => I::IsEmpty,
         "compareTo" => I::CompareStr,
+        "subSequence" => I::Substring(CU),
         "toCharArray" => I::Chars,
         _ => return None,
     })
@@ -496,7 +498,7 @@ impl Lowerer<'_> {
                         (
                             _,
                             ExprKind::Intrinsic {
-                                op: I::Split | I::SplitWhitespace,
+                                op: I::Split | I::SplitWhitespace | I::RegexSplit,
                                 ..
                             },
                         ) => true,
@@ -512,7 +514,12 @@ impl Lowerer<'_> {
                         return Some(with_ty(I::CopyOf, items, ty, node));
                     }
                 }
-                let el = items.first().map_or(Type::Unknown, |i| i.ty.clone());
+                // Values of different types make a list of objects.
+                let el = match items.first() {
+                    Some(first) if items.iter().all(|i| i.ty == first.ty) => first.ty.clone(),
+                    Some(_) => Type::Any,
+                    None => Type::Unknown,
+                };
                 if class == "Set" {
                     Expr::new(ExprKind::SetLit(items), Type::set(el), sp)
                 } else {
@@ -547,145 +554,6 @@ impl Lowerer<'_> {
             _ => return None,
         };
         Some(e)
-    }
-
-    /// `sort(list, cmp)` with a lambda comparator, an anonymous `Comparator` class, the natural
-    /// or reverse order, or `Comparator.comparing(key)` with a lambda or method reference key.
-    fn sort_with(&mut self, node: Node<'_>, list: Expr, cmp: Node<'_>) -> Expr {
-        let elem = list.ty.element().cloned().unwrap_or(Type::Unknown);
-        let cmp_text: String = self.text(cmp).split_whitespace().collect();
-        match cmp_text.as_str() {
-            "Comparator.naturalOrder()"
-            | "Integer::compare"
-            | "Integer::compareTo"
-            | "String::compareTo"
-            | "Double::compare"
-            | "Long::compare" => {
-                return intrinsic(Intrinsic::Sort, vec![list], node);
-            }
-            "Collections.reverseOrder()" | "Comparator.reverseOrder()" => {
-                let key = self.key_lambda(cmp, &elem, |_, x| Some(x));
-                return match key {
-                    Some(key) => {
-                        let rev =
-                            Expr::new(ExprKind::Lit(Literal::Bool(true)), Type::Bool, span(cmp));
-                        intrinsic(Intrinsic::SortByKey, vec![list, key, rev], node)
-                    }
-                    None => self.unsupported_call(node, "sort with this comparator"),
-                };
-            }
-            _ => {}
-        }
-        if cmp.kind() == "lambda_expression" {
-            let l = self.lambda(cmp, &[elem.clone(), elem]);
-            return intrinsic(Intrinsic::SortWithComparator, vec![list, l], node);
-        }
-        if let Some(l) = self.comparator_class(cmp) {
-            return intrinsic(Intrinsic::SortWithComparator, vec![list, l], node);
-        }
-        // Comparator.comparing(key) [.reversed()]
-        let (inner, reverse) = match (
-            cmp.kind(),
-            cmp.child_by_field_name("name").map(|n| self.text(n)),
-        ) {
-            ("method_invocation", Some("reversed")) => match cmp.child_by_field_name("object") {
-                Some(o) => (o, true),
-                None => (cmp, false),
-            },
-            _ => (cmp, false),
-        };
-        let is_comparing = inner.kind() == "method_invocation"
-            && inner
-                .child_by_field_name("object")
-                .is_some_and(|o| self.text(o) == "Comparator")
-            && inner.child_by_field_name("name").is_some_and(|n| {
-                matches!(
-                    self.text(n),
-                    "comparing" | "comparingInt" | "comparingDouble" | "comparingLong"
-                )
-            });
-        let key = match args_of(inner).as_slice() {
-            [k] if is_comparing && k.kind() == "lambda_expression" => {
-                Some(self.lambda(*k, &[elem]))
-            }
-            [k] if is_comparing && k.kind() == "method_reference" => {
-                self.key_lambda(*k, &elem, |l, x| l.apply(*k, vec![x]))
-            }
-            _ => None,
-        };
-        match key {
-            Some(key) => {
-                let rev = Expr::new(ExprKind::Lit(Literal::Bool(reverse)), Type::Bool, span(cmp));
-                intrinsic(Intrinsic::SortByKey, vec![list, key, rev], node)
-            }
-            None => self.unsupported_call(node, "sort with this comparator"),
-        }
-    }
-
-    /// `x -> body(x)` over elements of type `elem`, with `body` building the key from `x`.
-    fn key_lambda(
-        &mut self,
-        node: Node<'_>,
-        elem: &Type,
-        body: impl FnOnce(&mut Self, Expr) -> Option<Expr>,
-    ) -> Option<Expr> {
-        let sp = span(node);
-        let name = "x".to_string();
-        let x = Expr::new(ExprKind::Name(name.clone()), elem.clone(), sp);
-        let key = body(self, x)?;
-        let ty = Type::Func(vec![elem.clone()], Box::new(key.ty.clone()));
-        let param = ferry_ir::Param {
-            name,
-            ty: elem.clone(),
-            variadic: false,
-            default: None,
-            span: sp,
-        };
-        Some(Expr::new(
-            ExprKind::Lambda {
-                params: vec![param],
-                body: ferry_ir::LambdaBody::Expr(Box::new(key)),
-            },
-            ty,
-            sp,
-        ))
-    }
-
-    /// `new Comparator<T>() { public int compare(T a, T b) {..} }` as a lambda `(a, b) -> {..}`.
-    fn comparator_class(&mut self, node: Node<'_>) -> Option<Expr> {
-        if node.kind() != "object_creation_expression" {
-            return None;
-        }
-        let tnode = node.child_by_field_name("type")?;
-        if !self.text(tnode).starts_with("Comparator") {
-            return None;
-        }
-        let body = named_children(node)
-            .into_iter()
-            .find(|c| c.kind() == "class_body")?;
-        let methods: Vec<Node<'_>> = named_children(body)
-            .into_iter()
-            .filter(|m| m.kind() == "method_declaration")
-            .collect();
-        let [m] = methods.as_slice() else {
-            return None;
-        };
-        let f = self.method(*m, None);
-        if f.name != "compare" || f.params.len() != 2 {
-            return None;
-        }
-        let ty = Type::Func(
-            f.params.iter().map(|p| p.ty.clone()).collect(),
-            Box::new(Type::I32),
-        );
-        Some(Expr::new(
-            ExprKind::Lambda {
-                params: f.params,
-                body: ferry_ir::LambdaBody::Block(f.body.unwrap_or_default()),
-            },
-            ty,
-            span(node),
-        ))
     }
 
     /// A method called on a value, by the value's type.
@@ -734,6 +602,26 @@ impl Lowerer<'_> {
         }
         match (&ty, name) {
             (Type::Optional(_), _) => return self.optional_method(node, recv, name, arg_nodes),
+            (Type::Tuple(ts), "getKey" | "getValue") if ts.len() == 2 && arg_nodes.is_empty() => {
+                // A map entry is a (key, value) pair.
+                let i = usize::from(name == "getValue");
+                if let ExprKind::TupleLit(items) = &recv.kind {
+                    // The pair a stream over a map's entries is made of.
+                    if let Some(x) = items.get(i) {
+                        return x.clone();
+                    }
+                }
+                let t = ts.get(i).cloned().unwrap_or(Type::Unknown);
+                let index = Expr::new(ExprKind::Lit(Literal::Int(i as i128)), Type::I32, sp);
+                return Expr::new(
+                    ExprKind::Index {
+                        object: Box::new(recv),
+                        index: Box::new(index),
+                    },
+                    t,
+                    sp,
+                );
+            }
             (Type::Named(c), _) if c == "Exception" && name == "getMessage" => {
                 return intrinsic(I::ErrorMessage, vec![recv], node);
             }
@@ -802,7 +690,12 @@ impl Lowerer<'_> {
                     return intrinsic(I::SplitWhitespace, vec![recv], node);
                 }
                 let Some(literal) = regex_literal(&sep) else {
-                    return self.unsupported_call(node, "split on a regular expression");
+                    if !super::regex::is_portable_split(&sep) {
+                        return self.unsupported_call(node, "split on this regular expression");
+                    }
+                    // Without a limit Java drops trailing empty strings: as for `Split` below.
+                    let pattern = Expr::new(ExprKind::Lit(Literal::Str(sep)), Type::Str, sp);
+                    return intrinsic(I::RegexSplit, vec![recv, pattern], node);
                 };
                 // Without a limit Java drops trailing empty strings; the IR keeps them: only
                 // exact for inputs without trailing separators, which is what split is used for
@@ -823,11 +716,14 @@ impl Lowerer<'_> {
                         return self.unsupported_call(node, "indexOf with a start index");
                     }
                     for a in &mut args {
-                        if a.ty == Type::Char {
+                        // `indexOf(int ch)` looks for the character with that code.
+                        let code = a.ty.is_int() && matches!(op, I::IndexOf | I::LastIndexOf);
+                        if a.ty == Type::Char || code {
                             let c = std::mem::replace(
                                 a,
                                 Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, sp),
                             );
+                            let c = super::functional::as_char(c);
                             *a = intrinsic(I::CharToStr, vec![c], node);
                         }
                     }
@@ -1278,37 +1174,6 @@ fn regex_literal(pattern: &str) -> Option<String> {
 /// A `char[]` (a list of characters once `toCharArray` made it).
 fn is_chars(ty: &Type) -> bool {
     matches!(ty, Type::Array(t) | Type::List(t) if **t == Type::Char)
-}
-
-/// `Integer.compare(a, b)`, `a.compareTo(b)` on numbers: -1, 0 or 1.
-fn compare_numbers(a: Expr, b: Expr) -> Expr {
-    let sp = a.span;
-    let bin = |op: BinOp, a: Expr, b: Expr| {
-        Expr::new(
-            ExprKind::Binary {
-                op,
-                lhs: Box::new(a),
-                rhs: Box::new(b),
-            },
-            Type::Bool,
-            sp,
-        )
-    };
-    let one = |n: i128| Expr::new(ExprKind::Lit(Literal::Int(n)), Type::I32, sp);
-    let cond = |c: Expr, a: Expr, b: Expr| {
-        Expr::new(
-            ExprKind::Cond {
-                cond: Box::new(c),
-                then: Box::new(a),
-                else_: Box::new(b),
-            },
-            Type::I32,
-            sp,
-        )
-    };
-    let lt = bin(BinOp::Lt, a.clone(), b.clone());
-    let gt = bin(BinOp::Gt, a, b);
-    cond(lt, one(-1), cond(gt, one(1), one(0)))
 }
 
 /// `new ArrayList<>()`: element types come from the declaration.

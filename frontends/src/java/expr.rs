@@ -356,14 +356,16 @@ impl Lowerer<'_> {
                         n
                     }
                     (a, b) if a == b => e,
-                    (Type::Int(_) | Type::Float, _) => Expr::new(
-                        ExprKind::Cast {
-                            expr: Box::new(e),
-                            to: to.clone(),
-                        },
-                        to,
-                        sp,
-                    ),
+                    (Type::Int(_) | Type::Float, _) | (Type::Str | Type::Bool, Type::Any) => {
+                        Expr::new(
+                            ExprKind::Cast {
+                                expr: Box::new(e),
+                                to: to.clone(),
+                            },
+                            to,
+                            sp,
+                        )
+                    }
                     _ => {
                         let mut e = e;
                         e.ty = to;

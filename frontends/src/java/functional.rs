@@ -41,6 +41,20 @@ fn lambda_result(node: Node<'_>) -> Option<Node<'_>> {
     }
 }
 
+/// Whether a comparator is the natural order: `Integer::compare`, `Comparator.naturalOrder()`.
+pub(super) fn is_natural_order(l: &Lowerer<'_>, c: Node<'_>) -> bool {
+    let text: String = l.text(c).split_whitespace().collect();
+    matches!(
+        text.as_str(),
+        "Integer::compare"
+            | "Integer::compareTo"
+            | "Long::compare"
+            | "Double::compare"
+            | "String::compareTo"
+            | "Comparator.naturalOrder()"
+    )
+}
+
 /// How many times `name` occurs as an identifier under `node`.
 pub(super) fn uses(l: &Lowerer<'_>, node: Node<'_>, name: &str) -> usize {
     let own = usize::from(node.kind() == "identifier" && l.text(node) == name);
@@ -50,7 +64,7 @@ pub(super) fn uses(l: &Lowerer<'_>, node: Node<'_>, name: &str) -> usize {
 }
 
 /// A character argument given as a Java `int` (the elements of `String.chars()`).
-fn as_char(e: Expr) -> Expr {
+pub(super) fn as_char(e: Expr) -> Expr {
     if let ExprKind::Intrinsic {
         op: Intrinsic::CharCode,
         args,
@@ -164,7 +178,11 @@ impl Lowerer<'_> {
                 } else {
                     self.stringify(a)
                 };
-                let op = if name == "println" { I::Println } else { I::Print };
+                let op = if name == "println" {
+                    I::Println
+                } else {
+                    I::Print
+                };
                 intrinsic(op, vec![a], f)
             }
             ("Integer" | "Long" | "Double", "sum", 2) => {

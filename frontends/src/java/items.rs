@@ -189,6 +189,35 @@ impl Lowerer<'_> {
                 .items
                 .push(self.class(c).map_or_else(Item::Unsupported, Item::Class));
         }
+        module.items.append(&mut self.hoisted);
+    }
+
+    /// A class declared inside a method body. One that reads no local of the enclosing method
+    /// is the same as a class declared outside it, so it becomes a class of the module.
+    pub(super) fn local_class(&mut self, node: Node<'_>) -> Option<ferry_ir::Unsupported> {
+        let name = node
+            .child_by_field_name("name")
+            .map(|n| self.text(n).to_string())
+            .unwrap_or_default();
+        if self.classes.contains_key(&name) || self.local(&name).is_some() {
+            return Some(self.unsupported(node, "local class hiding another name"));
+        }
+        if captures_local(self, node) {
+            return Some(self.unsupported(node, "local class reading local variables"));
+        }
+        self.collect_class(node);
+        let scopes = std::mem::take(&mut self.scopes);
+        let current = self.current.take();
+        let class = self.class(node);
+        self.scopes = scopes;
+        self.current = current;
+        match class {
+            Ok(c) => {
+                self.hoisted.push(Item::Class(c));
+                None
+            }
+            Err(u) => Some(u),
+        }
     }
 
     /// A method's name and declared result type.
@@ -489,6 +518,16 @@ impl Lowerer<'_> {
         }
         f
     }
+}
+
+/// Whether an identifier under `node` names a local variable in scope.
+fn captures_local(l: &Lowerer<'_>, node: Node<'_>) -> bool {
+    if node.kind() == "identifier" && l.local(l.text(node)).is_some() {
+        return true;
+    }
+    let mut cursor = node.walk();
+    let kids: Vec<Node<'_>> = node.children(&mut cursor).collect();
+    kids.into_iter().any(|k| captures_local(l, k))
 }
 
 /// The variable declarators of a field or local declaration.

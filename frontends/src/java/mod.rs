@@ -6,11 +6,13 @@
 //! fields and methods of user classes, and the library table in `calls.rs`.
 
 mod calls;
+mod comparators;
 mod dynamic;
 mod expr;
 mod functional;
 mod items;
 mod optional;
+mod regex;
 mod stmt;
 mod streams;
 mod types;
@@ -76,6 +78,8 @@ pub(super) struct Lowerer<'s> {
     /// Lambda parameters applied inline, standing for the argument's expression
     /// (see `functional.rs`).
     pub(super) aliases: HashMap<String, Expr>,
+    /// Classes declared inside method bodies, lowered as classes of the module.
+    pub(super) hoisted: Vec<ferry_ir::Item>,
 }
 
 impl<'s> Lowerer<'s> {
@@ -92,6 +96,7 @@ impl<'s> Lowerer<'s> {
             module_class: String::new(),
             current: None,
             aliases: HashMap::new(),
+            hoisted: Vec::new(),
         }
     }
 

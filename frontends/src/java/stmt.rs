@@ -144,6 +144,10 @@ impl Lowerer<'_> {
                 let v = named_children(node).first().map(|e| self.expr(*e));
                 vec![stmt(StmtKind::Return(v), node)]
             }
+            "class_declaration" => match self.local_class(node) {
+                None => vec![],
+                Some(u) => vec![stmt(StmtKind::Unsupported(u), node)],
+            },
             "throw_statement" => self.throw_stmt(node),
             "try_statement" => self.try_stmt(node),
             "switch_expression" => self.switch_stmt(node),

@@ -15,22 +15,25 @@ use ferry_ir::intrinsics::StrUnit;
 
 use super::calls::args_of;
 use super::expr::{intrinsic, with_ty};
-use super::functional::{lambda_params, uses};
+use super::functional::{is_natural_order, lambda_params, uses};
 use super::{span, Lowerer};
 
-/// A pipeline being lowered: `for var in iter if filters..` yielding `element`.
+/// A pipeline being lowered: `for vars in iter if filters..` yielding `element`.
+#[derive(Clone)]
 struct Pipeline {
     iter: Expr,
-    var: Binding,
+    /// One loop variable, or a key and a value for the entries of a map.
+    vars: Vec<Binding>,
     filters: Vec<Expr>,
     element: Expr,
+    /// The element before any mapping: the loop variable, or the (key, value) pair.
+    origin: Expr,
 }
 
 impl Pipeline {
     /// No filter and no mapping: the elements are those of `iter`.
     fn is_plain(&self) -> bool {
-        self.filters.is_empty()
-            && matches!(&self.element.kind, ExprKind::Name(n) if *n == self.var.name)
+        self.filters.is_empty() && self.element == self.origin
     }
 
     /// The comprehension of the pipeline with `element` as what it yields.
@@ -41,7 +44,7 @@ impl Pipeline {
             _ => Type::list(element.ty.clone()),
         };
         let mut clauses = vec![ComprehensionClause::For {
-            vars: vec![self.var.clone()],
+            vars: self.vars.clone(),
             iter: self.iter.clone(),
         }];
         clauses.extend(self.filters.iter().cloned().map(ComprehensionClause::If));
@@ -229,7 +232,9 @@ impl Lowerer<'_> {
             match (name, args.as_slice()) {
                 ("filter", [f]) => match self.stage(&mut p, *f) {
                     Some(c) => p.filters.push(c),
-                    None => return Err(self.unsupported_call(*op, "stream filter with this function")),
+                    None => {
+                        return Err(self.unsupported_call(*op, "stream filter with this function"))
+                    }
                 },
                 ("map" | "mapToInt" | "mapToLong" | "mapToObj" | "mapToDouble", [f]) => {
                     let Some(mut e) = self.stage(&mut p, *f) else {
@@ -253,7 +258,7 @@ impl Lowerer<'_> {
                 ("boxed" | "parallel" | "sequential", []) => {}
                 ("sorted", []) => {
                     let sorted = intrinsic(Intrinsic::Sorted, vec![p.list()], *op);
-                    let name = p.var.name.clone();
+                    let name = self.fresh("x");
                     p = self.restart(sorted, name);
                 }
                 _ => return Ok((p, i)),
@@ -269,7 +274,11 @@ impl Lowerer<'_> {
             return None;
         };
         let obj = node.child_by_field_name("object")?;
-        if method_name(self, node) != "forEach" || obj.kind() != "method_invocation" && obj.kind() != "identifier" && obj.kind() != "field_access" {
+        if method_name(self, node) != "forEach"
+            || obj.kind() != "method_invocation"
+                && obj.kind() != "identifier"
+                && obj.kind() != "field_access"
+        {
             return None;
         }
         let param = match f.kind() {
@@ -284,28 +293,44 @@ impl Lowerer<'_> {
         } else if let Some((source, ops)) = chain(self, obj) {
             match self.stages(source, &ops, param.clone()) {
                 Ok((p, done)) if done == ops.len() => p,
-                Ok(_) => return Some(expr_stmt(self.unsupported_call(node, "forEach after this stream operation"))),
+                Ok(_) => {
+                    return Some(expr_stmt(
+                        self.unsupported_call(node, "forEach after this stream operation"),
+                    ))
+                }
                 Err(e) => return Some(expr_stmt(e)),
             }
         } else {
             let xs = self.expr(obj);
             if !matches!(xs.ty, Type::List(_) | Type::Set(_) | Type::Deque(_)) {
-                return Some(expr_stmt(self.unsupported_call(node, &format!("forEach on {}", xs.ty))));
+                return Some(expr_stmt(
+                    self.unsupported_call(node, &format!("forEach on {}", xs.ty)),
+                ));
             }
             let var = param.clone().unwrap_or_else(|| self.fresh("x"));
             self.restart(xs, var)
         };
-        if !is_simple(&p.element) {
+        // A body that reads the element more than once reads it from a pipeline of its own.
+        let reads_once = match (f.kind(), &param, f.child_by_field_name("body")) {
+            ("lambda_expression", Some(name), Some(body)) => uses(self, body, name) <= 1,
+            ("lambda_expression", ..) => false,
+            _ => true,
+        };
+        if !is_simple(&p.element) && !reads_once {
             let inner = p.build(ComprehensionKind::Generator, p.element.clone());
             let var = param.unwrap_or_else(|| self.fresh("x"));
             p = self.restart(inner, var);
         }
         let body = match f.kind() {
             "lambda_expression" => self.lambda_body_with(f, vec![p.element.clone()]),
-            _ => self.apply(f, vec![p.element.clone()]).map(|e| Block::new(vec![expr_stmt(e)])),
+            _ => self
+                .apply(f, vec![p.element.clone()])
+                .map(|e| Block::new(vec![expr_stmt(e)])),
         };
         let Some(mut body) = body else {
-            return Some(expr_stmt(self.unsupported_call(node, "forEach with this function")));
+            return Some(expr_stmt(
+                self.unsupported_call(node, "forEach with this function"),
+            ));
         };
         for c in p.filters.into_iter().rev() {
             let sp = c.span;
@@ -321,7 +346,7 @@ impl Lowerer<'_> {
         Some(Stmt {
             kind: StmtKind::ForEach {
                 label: None,
-                vars: vec![p.var],
+                vars: p.vars,
                 iter: p.iter,
                 body,
             },
@@ -329,17 +354,45 @@ impl Lowerer<'_> {
         })
     }
 
-    /// A pipeline over `iter` whose loop variable is `var` (a fresh name when no lambda names it).
+    /// A pipeline over `iter` whose loop variable is `var` (a fresh name when no lambda names
+    /// it); over a map's entries, `varKey` and `varValue` with the pair as the element.
     fn restart(&mut self, iter: Expr, var: String) -> Pipeline {
+        let sp = iter.span;
         let ty = match &iter.ty {
             Type::Str => Type::Char,
             t => t.element().cloned().unwrap_or(Type::Unknown),
         };
-        let element = Expr::new(ExprKind::Name(var.clone()), ty.clone(), iter.span);
+        let name = |n: &str, ty: &Type| Expr::new(ExprKind::Name(n.to_string()), ty.clone(), sp);
+        let entries = matches!(
+            iter.kind,
+            ExprKind::Intrinsic {
+                op: Intrinsic::Items,
+                ..
+            }
+        );
+        let (vars, element) = match &ty {
+            Type::Tuple(kv) if entries && kv.len() == 2 => {
+                let vars: Vec<Binding> = ["Key", "Value"]
+                    .iter()
+                    .zip(kv)
+                    .map(|(suffix, t)| Binding {
+                        name: format!("{var}{suffix}"),
+                        ty: t.clone(),
+                    })
+                    .collect();
+                let pair = vars.iter().map(|b| name(&b.name, &b.ty)).collect();
+                (vars, Expr::new(ExprKind::TupleLit(pair), ty.clone(), sp))
+            }
+            _ => {
+                let element = name(&var, &ty);
+                (vec![Binding { name: var, ty }], element)
+            }
+        };
         Pipeline {
             iter,
-            var: Binding { name: var, ty },
+            vars,
             filters: Vec::new(),
+            origin: element.clone(),
             element,
         }
     }
@@ -348,6 +401,7 @@ impl Lowerer<'_> {
     fn fresh(&self, base: &str) -> String {
         let taken = |n: &str| {
             self.local(n).is_some()
+                || self.aliases.contains_key(n)
                 || self.globals.contains_key(n)
                 || self.functions.contains_key(n)
                 || self
@@ -466,11 +520,7 @@ impl Lowerer<'_> {
             ("sum", []) => Terminal::Value(with_ty(I::Sum, vec![p.generator()], el, op)),
             ("count", []) => {
                 // What is counted does not matter: count the elements of the source.
-                let var = Expr::new(
-                    ExprKind::Name(p.var.name.clone()),
-                    p.var.ty.clone(),
-                    p.element.span,
-                );
+                let var = p.origin.clone();
                 let items = if p.filters.is_empty() {
                     p.iter.clone()
                 } else {
@@ -484,12 +534,7 @@ impl Lowerer<'_> {
                 ))
             }
             ("anyMatch" | "allMatch" | "noneMatch", [f]) => {
-                let mut q = Pipeline {
-                    iter: p.iter.clone(),
-                    var: p.var.clone(),
-                    filters: p.filters.clone(),
-                    element: p.element.clone(),
-                };
+                let mut q = p.clone();
                 let Some(test) = self.stage(&mut q, *f) else {
                     return Terminal::Unknown;
                 };
@@ -511,11 +556,44 @@ impl Lowerer<'_> {
                 value: with_ty(I::Sum, vec![p.generator()], el, op),
                 list: p.list(),
             }),
-            ("max" | "min", cmp) if cmp.iter().all(|c| self.is_natural_order(*c)) => {
+            ("max" | "min", cmp) if cmp.iter().all(|c| is_natural_order(self, *c)) => {
                 let list = p.list();
                 let op_ = if name == "max" { I::MaxOf } else { I::MinOf };
                 Terminal::Optional(Partial {
                     value: with_ty(op_, vec![list.clone()], el, op),
+                    list,
+                })
+            }
+            ("average", []) if el.is_numeric() => {
+                let list = p.list();
+                let sp = span(op);
+                let float = |e: Expr| {
+                    Expr::new(
+                        ExprKind::Cast {
+                            expr: Box::new(e),
+                            to: Type::Float,
+                        },
+                        Type::Float,
+                        sp,
+                    )
+                };
+                let sum = float(with_ty(I::Sum, vec![p.generator()], el, op));
+                let len = float(with_ty(
+                    I::Len(StrUnit::CodeUnit),
+                    vec![list.clone()],
+                    Type::I32,
+                    op,
+                ));
+                Terminal::Optional(Partial {
+                    value: Expr::new(
+                        ExprKind::Binary {
+                            op: ferry_ir::BinOp::Div(ferry_ir::DivKind::True),
+                            lhs: Box::new(sum),
+                            rhs: Box::new(len),
+                        },
+                        Type::Float,
+                        sp,
+                    ),
                     list,
                 })
             }
@@ -615,20 +693,6 @@ impl Lowerer<'_> {
             .map(|b| self.text(b).split_whitespace().collect())
             .unwrap_or_default();
         body == format!("{a}+{b}") || body == format!("{b}+{a}")
-    }
-
-    /// Whether a comparator is the natural order: `Integer::compare`, `Comparator.naturalOrder()`.
-    fn is_natural_order(&self, c: Node<'_>) -> bool {
-        let text: String = self.text(c).split_whitespace().collect();
-        matches!(
-            text.as_str(),
-            "Integer::compare"
-                | "Integer::compareTo"
-                | "Long::compare"
-                | "Double::compare"
-                | "String::compareTo"
-                | "Comparator.naturalOrder()"
-        )
     }
 
     /// An optional stream result read by `accessor` (`get`, `orElse(d)`, `isPresent`), or kept

@@ -385,23 +385,29 @@ impl Lowerer<'_> {
                     sp,
                 )
             }
-            "map" if n == 2 => {
-                // `map(f, xs)` as `[f(x) for x in xs]`.
+            "map" | "filter" if n == 2 => {
+                // `map(f, xs)` as `[f(x) for x in xs]`, `filter(f, xs)` as `[x for x in xs if f(x)]`.
                 let f = self.key_function(args[0].clone());
                 let var = self.fresh_name("item");
-                let element = apply_key(&f, mk(ExprKind::Name(var.clone()), Type::Unknown, sp));
-                let clause = ferry_ir::ComprehensionClause::For {
+                let item = mk(ExprKind::Name(var.clone()), Type::Unknown, sp);
+                let mut clauses = vec![ferry_ir::ComprehensionClause::For {
                     vars: vec![ferry_ir::Binding {
                         name: var,
                         ty: Type::Unknown,
                     }],
                     iter: args[1].clone(),
+                }];
+                let element = if name == "map" {
+                    apply_key(&f, item)
+                } else {
+                    clauses.push(ferry_ir::ComprehensionClause::If(apply_key(&f, item.clone())));
+                    item
                 };
                 let c = ferry_ir::Comprehension {
                     kind: ferry_ir::ComprehensionKind::List,
                     element,
                     value: None,
-                    clauses: vec![clause],
+                    clauses,
                 };
                 mk(ExprKind::Comprehension(Box::new(c)), Type::Unknown, sp)
             }
@@ -416,6 +422,8 @@ impl Lowerer<'_> {
                 };
                 match n {
                     0 => self.intr(Intrinsic::NewCollection, vec![], ty, sp),
+                    1 if name == "dict" => pairs_as_map(args[0].clone())
+                        .unwrap_or_else(|| self.intr(Intrinsic::CopyOf, args, ty, sp)),
                     1 => self.intr(Intrinsic::CopyOf, args, ty, sp),
                     _ => return Some(self.unsupported_expr(node, name)),
                 }
@@ -681,4 +689,19 @@ fn add(a: Expr, b: Expr) -> Expr {
 /// Whether a `reverse=` argument is absent or a literal: the backends print a fixed order.
 fn constant_order(reverse: Option<&Expr>) -> bool {
     reverse.is_none_or(|r| matches!(r.kind, ExprKind::Lit(Literal::Bool(_))))
+}
+
+/// `dict([(k, v) for ...])`: the comprehension of pairs as a map comprehension.
+fn pairs_as_map(arg: Expr) -> Option<Expr> {
+    let ExprKind::Comprehension(mut c) = arg.kind else {
+        return None;
+    };
+    let ExprKind::TupleLit(items) = &mut c.element.kind else {
+        return None;
+    };
+    let [key, value] = std::mem::take(items).try_into().ok()?;
+    c.element = key;
+    c.value = Some(value);
+    c.kind = ferry_ir::ComprehensionKind::Map;
+    Some(mk(ExprKind::Comprehension(c), Type::Unknown, arg.span))
 }

@@ -167,6 +167,14 @@ impl Lowerer<'_> {
                     .into_iter()
                     .map(|c| self.expr(c))
                     .collect();
+                let assigned_to_name = node.parent().is_some_and(|p| {
+                    p.kind() == "assignment"
+                        && p.child_by_field_name("right") == Some(node)
+                        && p.child_by_field_name("left").is_some_and(|l| l.kind() == "identifier")
+                });
+                if assigned_to_name && is_constant_sequence(&items) {
+                    return mk(ExprKind::ListLit(items), Type::Unknown, sp);
+                }
                 mk(ExprKind::TupleLit(items), Type::Unknown, sp)
             }
             "dictionary" => {
@@ -602,4 +610,17 @@ impl Lowerer<'_> {
         };
         mk(ExprKind::Comprehension(Box::new(c)), Type::Unknown, sp)
     }
+}
+
+/// Three or more literals of one kind in parentheses, given a name (`primes = ('2', '3', '5')`): a
+/// constant sequence, used as a collection rather than as a record, so a list.
+fn is_constant_sequence(items: &[Expr]) -> bool {
+    let kind = |e: &Expr| match &e.kind {
+        ExprKind::Lit(Literal::Int(_)) => Some(0),
+        ExprKind::Lit(Literal::Float(_)) => Some(1),
+        ExprKind::Lit(Literal::Str(_)) => Some(2),
+        ExprKind::Lit(Literal::Bool(_)) => Some(3),
+        _ => None,
+    };
+    items.len() >= 3 && kind(&items[0]).is_some() && items.iter().all(|e| kind(e) == kind(&items[0]))
 }

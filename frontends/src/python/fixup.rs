@@ -60,6 +60,64 @@ fn block(b: &mut Block, catches: &HashSet<String>, ret: &Type) {
     for s in &mut b.stmts {
         stmt(s, catches, ret);
     }
+    if b.stmts.iter().any(unpacks_list) {
+        b.stmts = std::mem::take(&mut b.stmts)
+            .into_iter()
+            .flat_map(list_unpacked)
+            .collect();
+    }
+}
+
+fn unpacks_list(s: &Stmt) -> bool {
+    matches!(&s.kind, StmtKind::LetTuple { init, .. } if matches!(init.ty, Type::List(_)))
+}
+
+/// `a, b = xs` where `xs` is a list: the list in a variable, then one `Let` per element.
+fn list_unpacked(s: Stmt) -> Vec<Stmt> {
+    if !unpacks_list(&s) {
+        return vec![s];
+    }
+    let StmtKind::LetTuple { names, init } = s.kind else {
+        unreachable!("checked by unpacks_list")
+    };
+    let sp = s.span;
+    let list_ty = init.ty.clone();
+    let tmp = format!(
+        "{}_values",
+        names.iter().map(|b| b.name.as_str()).collect::<Vec<_>>().join("_")
+    );
+    let mut out = vec![Stmt {
+        kind: StmtKind::Let {
+            name: tmp.clone(),
+            ty: list_ty.clone(),
+            init: Some(init),
+        },
+        span: sp,
+    }];
+    for (i, b) in names.into_iter().enumerate() {
+        if b.name == "_" {
+            continue;
+        }
+        let list = Expr::new(ExprKind::Name(tmp.clone()), list_ty.clone(), sp);
+        let index = Expr::new(ExprKind::Lit(Literal::Int(i as i128)), Type::BIG, sp);
+        let element = Expr::new(
+            ExprKind::Index {
+                object: Box::new(list),
+                index: Box::new(index),
+            },
+            b.ty.clone(),
+            sp,
+        );
+        out.push(Stmt {
+            kind: StmtKind::Let {
+                name: b.name,
+                ty: b.ty,
+                init: Some(element),
+            },
+            span: sp,
+        });
+    }
+    out
 }
 
 fn stmt(s: &mut Stmt, c: &HashSet<String>, ret: &Type) {
@@ -275,6 +333,53 @@ fn bool_as_int(e: &mut Expr) {
     }
 }
 
+/// `xs == []`, `xs != []`, `[] == xs`: whether the list is empty.
+fn emptiness_test(e: &mut Expr) -> Option<Expr> {
+    let ExprKind::Binary { op, lhs, rhs } = &mut e.kind else {
+        return None;
+    };
+    let negate = match op {
+        BinOp::Eq(_) => false,
+        BinOp::Ne(_) => true,
+        _ => return None,
+    };
+    let is_empty_list = |x: &Expr| matches!(&x.kind, ExprKind::ListLit(items) if items.is_empty());
+    let list = if is_empty_list(rhs) {
+        lhs
+    } else if is_empty_list(lhs) {
+        rhs
+    } else {
+        return None;
+    };
+    if !matches!(list.ty, Type::List(_)) {
+        return None;
+    }
+    let list = std::mem::replace(
+        &mut **list,
+        Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, e.span),
+    );
+    let test = Expr::new(
+        ExprKind::Intrinsic {
+            op: Intrinsic::IsEmpty,
+            args: vec![list],
+        },
+        Type::Bool,
+        e.span,
+    );
+    Some(if negate {
+        Expr::new(
+            ExprKind::Unary {
+                op: ferry_ir::UnaryOp::Not,
+                operand: Box::new(test),
+            },
+            Type::Bool,
+            e.span,
+        )
+    } else {
+        test
+    })
+}
+
 /// A generator or comprehension of characters joined into text yields strings instead.
 fn chars_as_strings(parts: &mut Expr) -> bool {
     let ExprKind::Comprehension(comp) = &mut parts.kind else {
@@ -290,6 +395,26 @@ fn chars_as_strings(parts: &mut Expr) -> bool {
 
 fn as_char(e: &mut Expr) {
     coerce(e, &Type::Char);
+}
+
+/// The argument of `ord`, a one-character string: its only character.
+fn ord_argument(e: &mut Expr) {
+    as_char(e);
+    if e.ty == Type::Str {
+        let s = std::mem::replace(
+            e,
+            Expr::new(ExprKind::Lit(Literal::Null), Type::Unknown, e.span),
+        );
+        let zero = Expr::new(ExprKind::Lit(Literal::Int(0)), Type::BIG, s.span);
+        *e = Expr::new(
+            ExprKind::Intrinsic {
+                op: Intrinsic::CharAt(StrUnit::CodePoint),
+                args: vec![s, zero],
+            },
+            Type::Char,
+            e.span,
+        );
+    }
 }
 
 fn expr(e: &mut Expr, c: &HashSet<String>) {
@@ -397,6 +522,10 @@ fn expr(e: &mut Expr, c: &HashSet<String>) {
         }
         _ => {}
     }
+    if let Some(test) = emptiness_test(e) {
+        *e = test;
+        return;
+    }
     match &mut e.kind {
         ExprKind::Binary {
             op: BinOp::Add | BinOp::Sub | BinOp::Mul,
@@ -500,7 +629,7 @@ fn expr(e: &mut Expr, c: &HashSet<String>) {
             args,
         } => {
             if let Some(a) = args.first_mut() {
-                as_char(a);
+                ord_argument(a);
             }
         }
         ExprKind::Intrinsic {

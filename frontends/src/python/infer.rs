@@ -260,11 +260,15 @@ impl Solver {
             }
             StmtKind::LetTuple { names, init } => {
                 let t = self.expr(init);
-                if let Type::Tuple(ts) = t {
-                    for (b, t) in names.iter().zip(ts.iter()) {
-                        let k = self.var_key(&b.name);
-                        self.unify_var(k, t);
-                    }
+                let element_types = match t {
+                    Type::Tuple(ts) => ts,
+                    // `a, b = xs`: every name takes the list's element type.
+                    Type::List(elem) => vec![*elem; names.len()],
+                    _ => Vec::new(),
+                };
+                for (b, t) in names.iter().zip(element_types.iter()) {
+                    let k = self.var_key(&b.name);
+                    self.unify_var(k, t);
                 }
             }
             StmtKind::Assign { target, op, value } => {
