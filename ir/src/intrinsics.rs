@@ -29,6 +29,19 @@ pub enum ValueKind {
     Bool,
 }
 
+impl ValueKind {
+    /// The kind a dynamic test tells apart for values of `ty`, where the IR has one.
+    pub fn of(ty: &Type) -> Option<ValueKind> {
+        match ty {
+            Type::Int(_) => Some(ValueKind::Int),
+            Type::Float => Some(ValueKind::Float),
+            Type::Str => Some(ValueKind::Str),
+            Type::Bool => Some(ValueKind::Bool),
+            _ => None,
+        }
+    }
+}
+
 /// A standard-library operation. Arguments are listed as `(arg0, arg1, ...)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Intrinsic {

@@ -9,17 +9,6 @@ use super::types::zero_value;
 use super::{stmt, Lowerer};
 use crate::common;
 
-/// The dynamic test for a value of type `ty`, where the IR has one.
-fn value_kind(ty: &Type) -> Option<ValueKind> {
-    match ty {
-        Type::Int(_) => Some(ValueKind::Int),
-        Type::Float => Some(ValueKind::Float),
-        Type::Str => Some(ValueKind::Str),
-        Type::Bool => Some(ValueKind::Bool),
-        _ => None,
-    }
-}
-
 impl Lowerer<'_> {
     /// `x.(T)` of `v, ok := x.(T)`: the test (`ok`) and the value (`v`, the zero value of `T`
     /// when the test fails). `x` must be a plain name: it is read twice.
@@ -50,7 +39,7 @@ impl Lowerer<'_> {
 
     /// `IsKind(x)` for a type the IR can test, on a dynamically typed `x`.
     fn kind_test(&mut self, x: &Expr, ty: &Type, span: Span) -> Option<Expr> {
-        let kind = value_kind(ty)?;
+        let kind = ValueKind::of(ty)?;
         if x.ty != Type::Any {
             return None;
         }

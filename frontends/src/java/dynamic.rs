@@ -9,17 +9,6 @@ use tree_sitter::Node;
 use super::expr::with_ty;
 use super::{span, Lowerer};
 
-/// The kind a dynamic test tells apart for a tested type.
-fn value_kind(ty: &Type) -> Option<ValueKind> {
-    match ty {
-        Type::Int(_) => Some(ValueKind::Int),
-        Type::Float => Some(ValueKind::Float),
-        Type::Str => Some(ValueKind::Str),
-        Type::Bool => Some(ValueKind::Bool),
-        _ => None,
-    }
-}
-
 /// A value that reading again does not compute again.
 fn is_plain(e: &Expr) -> bool {
     match &e.kind {
@@ -40,7 +29,7 @@ impl Lowerer<'_> {
         };
         let x = self.expr(left);
         let ty = self.lower_type(right);
-        let Some(kind) = value_kind(&ty).filter(|_| x.ty == Type::Any) else {
+        let Some(kind) = ValueKind::of(&ty).filter(|_| x.ty == Type::Any) else {
             return self.unsupported_call(node, "instanceof of this type");
         };
         if let Some(name) = node.child_by_field_name("name") {
