@@ -53,6 +53,10 @@ enum Command {
         /// must match; bodies may be left out.
         #[arg(long, value_name = "FILE")]
         interface: Option<PathBuf>,
+        /// After writing the translation (needs `-o`), check it against the input as
+        /// `ferry verify` does and print the verdicts.
+        #[arg(long)]
+        verify: bool,
     },
     /// Show the IR, the program graph or the translation plan of a file.
     Inspect {
@@ -120,11 +124,12 @@ pub(crate) fn run() -> ExitCode {
             semantics,
             engine,
             interface,
+            verify,
         } => run_translate(
             &input,
             &to,
             from.as_deref(),
-            output.as_deref(),
+            (output.as_deref(), verify),
             (naming, semantics),
             &engine,
             interface.as_deref(),
@@ -201,16 +206,32 @@ fn module_name(input: &str, output: Option<&Path>) -> String {
         .unwrap_or_else(|| "Main".to_string())
 }
 
+/// Translates `input`; `(output, verify)`: where the translation goes (stdout if `None`) and
+/// whether to check it there afterwards (`--verify`).
 fn run_translate(
     input: &str,
     to: &str,
     from: Option<&str>,
-    output: Option<&Path>,
+    (output, verify): (Option<&Path>, bool),
     (naming, semantics): (NamingArg, SemanticsArg),
     engine: &str,
     interface: Option<&Path>,
 ) -> Result<u8, Fatal> {
     let to: Language = to.parse().map_err(Fatal::input)?;
+    let verified_output = match output {
+        _ if !verify => None,
+        Some(_) if input == "-" => {
+            return Err(Fatal::input(
+                "--verify needs the source in a file, not standard input",
+            ))
+        }
+        Some(path) => Some(path),
+        None => {
+            return Err(Fatal::input(
+                "--verify needs -o OUT: the check runs the written file",
+            ))
+        }
+    };
     let from = source_language(input, from)?;
     if engine != "rules" {
         return Err(Fatal::input(format!(
@@ -255,12 +276,17 @@ fn run_translate(
                 .write_all(translation.code.as_bytes());
         }
     }
-    Ok(if translation.has_syntax_errors() {
-        EXIT_INPUT
-    } else if translation.has_unsupported() {
+    if translation.has_syntax_errors() {
+        return Ok(EXIT_INPUT);
+    }
+    let verified = match verified_output {
+        Some(path) => verify::after_translation(input, path)?,
+        None => 0,
+    };
+    Ok(if translation.has_unsupported() {
         EXIT_FINDINGS
     } else {
-        0
+        verified
     })
 }
 

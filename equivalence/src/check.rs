@@ -17,6 +17,7 @@ use serde_json::Value as Json;
 
 use crate::compare::{agree, coerce, Agreement, Outcome, Tolerance};
 use crate::harness::{Answer, Harness};
+use crate::literals::Literals;
 use crate::report::{Counterexample, Side, Verdict};
 use crate::signature::Signature;
 use crate::strategy::{self, Sizes};
@@ -33,6 +34,8 @@ pub struct CheckOptions {
     /// Wall time for searching one function (shrinking has its own limit).
     pub function_budget: Duration,
     pub sizes: Sizes,
+    /// The programs' constants, weighted into generation (`verify` fills them in).
+    pub literals: Literals,
     pub tolerance: Tolerance,
     /// Whether an overflow-only divergence is a counterexample (`--strict`).
     pub strict_overflow: bool,
@@ -46,6 +49,7 @@ impl Default for CheckOptions {
             case_timeout: Duration::from_millis(2000),
             function_budget: Duration::from_secs(60),
             sizes: Sizes::default(),
+            literals: Literals::default(),
             tolerance: Tolerance::default(),
             strict_overflow: false,
         }
@@ -310,7 +314,7 @@ fn search(
     options: &CheckOptions,
 ) -> (Verdict, Option<String>) {
     let types: Vec<Type> = pair.inputs.iter().map(|(_, t)| t.clone()).collect();
-    let strategy = strategy::arguments(&types, options.sizes);
+    let strategy = strategy::arguments(&types, options.sizes, &options.literals);
     let cases = options.cases;
     let started = Instant::now();
     let harnesses = RefCell::new(harnesses);

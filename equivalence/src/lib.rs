@@ -4,7 +4,8 @@
 //!
 //! The pieces, in the order a check uses them: [`signature`] (what each side's functions take),
 //! [`pairing`] (which functions correspond), [`strategy`] (proptest strategies from IR types),
-//! [`harness`] (a persistent JSON-lines driver per language), [`runner`] (processes with limits,
+//! [`literals`] (the programs' constants, weighted into generation), [`harness`] (a persistent
+//! JSON-lines driver per language), [`runner`] (processes with limits,
 //! no network), [`state`] (functions over module state), [`check`] (the search and shrinking),
 //! [`compare`] and [`value`] (the value model and its comparison rules) and [`report`]. Unlike `ir`, `frontends` and `backends`, this crate runs
 //! processes and writes scratch files: that is its job. It never prints.
@@ -13,6 +14,7 @@ pub mod check;
 pub mod compare;
 pub mod harness;
 mod junit;
+pub mod literals;
 pub mod pairing;
 pub mod report;
 pub mod runner;
@@ -223,6 +225,10 @@ pub fn verify(
             (_, Err(message)) => setup_error = Some((Side::Translation, message)),
         }
     }
+    let check_options = CheckOptions {
+        literals: literals::Literals::of(&[original.module, translation.module]),
+        ..options.check.clone()
+    };
     let mut functions = Vec::new();
     for ((o, t), plan) in pairing.pairs.iter().zip(plans) {
         let started = Instant::now();
@@ -249,7 +255,7 @@ pub fn verify(
                             fresh_per_case: state.is_some(),
                         },
                         h,
-                        &options.check,
+                        &check_options,
                     )
                 }
                 (None, Some((side, message))) => Verdict::Error {

@@ -10,13 +10,18 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use clap::{Args, ValueEnum};
-use ferry_equivalence::{verify, Options, Program, VerifyError};
+use ferry_equivalence::{verify, Options, Program, Report, VerifyError};
 use ferry_ir::Severity;
 
 use super::{read_source, source_language, Fatal, EXIT_FINDINGS};
 
 /// Exit code: a needed toolchain is missing.
 const EXIT_ENVIRONMENT: u8 = 3;
+
+/// Generated cases per function unless `--cases` says otherwise.
+const DEFAULT_CASES: u32 = 256;
+/// Wall time of one call on each side unless `--timeout-ms` says otherwise.
+const DEFAULT_TIMEOUT_MS: u64 = 2000;
 
 /// Arguments of `ferry verify`.
 #[derive(Args)]
@@ -26,13 +31,13 @@ pub(super) struct VerifyArgs {
     /// Its translation.
     translation: String,
     /// Generated cases per function.
-    #[arg(long, default_value_t = 256)]
+    #[arg(long, default_value_t = DEFAULT_CASES)]
     cases: u32,
     /// Seed of the input generator: the same seed gives the same inputs and counterexamples.
     #[arg(long, default_value_t = 0)]
     seed: u64,
     /// Wall time one call may take on each side, in milliseconds.
-    #[arg(long, default_value_t = 2000)]
+    #[arg(long, default_value_t = DEFAULT_TIMEOUT_MS)]
     timeout_ms: u64,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -86,34 +91,41 @@ fn parse_pair(spec: &str) -> Result<(String, String), Fatal> {
     }
 }
 
-/// Runs the check and writes the report.
-pub(super) fn run(args: &VerifyArgs) -> Result<u8, Fatal> {
-    let (original_language, original_module) = lower(&args.original)?;
-    let (translation_language, translation_module) = lower(&args.translation)?;
+/// The checker's options for the given settings (`ferry translate --verify` uses the defaults).
+fn options(
+    cases: u32,
+    seed: u64,
+    timeout_ms: u64,
+    strict: bool,
+    functions: Vec<(String, String)>,
+) -> Options {
     let mut options = Options {
-        functions: args
-            .functions
-            .iter()
-            .map(|s| parse_pair(s))
-            .collect::<Result<_, _>>()?,
+        functions,
         ..Options::default()
     };
-    options.check.cases = args.cases.max(1);
-    options.check.seed = args.seed;
-    options.check.case_timeout = Duration::from_millis(args.timeout_ms.max(1));
-    options.check.strict_overflow = args.strict;
-    let report = verify(
+    options.check.cases = cases.max(1);
+    options.check.seed = seed;
+    options.check.case_timeout = Duration::from_millis(timeout_ms.max(1));
+    options.check.strict_overflow = strict;
+    options
+}
+
+/// Lowers both files and checks every function of `original` against `translation`.
+fn check(original: &str, translation: &str, options: &Options) -> Result<Report, Fatal> {
+    let (original_language, original_module) = lower(original)?;
+    let (translation_language, translation_module) = lower(translation)?;
+    verify(
         &Program {
-            path: Path::new(&args.original),
+            path: Path::new(original),
             language: original_language,
             module: &original_module,
         },
         &Program {
-            path: Path::new(&args.translation),
+            path: Path::new(translation),
             language: translation_language,
             module: &translation_module,
         },
-        &options,
+        options,
     )
     .map_err(|e| match e {
         VerifyError::Usage(message) => Fatal::input(message),
@@ -121,7 +133,36 @@ pub(super) fn run(args: &VerifyArgs) -> Result<u8, Fatal> {
             message: format!("`{tool}` is not installed (needed to run the {language} side)"),
             code: EXIT_ENVIRONMENT,
         },
-    })?;
+    })
+}
+
+/// `ferry translate --verify`: checks the file just written against its source with the default
+/// settings of `ferry verify` and prints the text report. Returns `0` if every function passed,
+/// else `1`.
+pub(super) fn after_translation(source: &str, translation: &Path) -> Result<u8, Fatal> {
+    let options = options(DEFAULT_CASES, 0, DEFAULT_TIMEOUT_MS, false, Vec::new());
+    let report = check(source, &translation.display().to_string(), &options)?;
+    let _ = std::io::stdout()
+        .lock()
+        .write_all(report.to_text().as_bytes());
+    Ok(if report.passed() { 0 } else { EXIT_FINDINGS })
+}
+
+/// Runs the check and writes the report.
+pub(super) fn run(args: &VerifyArgs) -> Result<u8, Fatal> {
+    let functions = args
+        .functions
+        .iter()
+        .map(|s| parse_pair(s))
+        .collect::<Result<_, _>>()?;
+    let options = options(
+        args.cases,
+        args.seed,
+        args.timeout_ms,
+        args.strict,
+        functions,
+    );
+    let report = check(&args.original, &args.translation, &options)?;
     let text = match args.format {
         Format::Text => report.to_text(),
         Format::Json => format!("{:#}\n", report.to_json()),
