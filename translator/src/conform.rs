@@ -1,32 +1,48 @@
 //! Conforming a lowered module to a target interface: the functions the interface declares are
-//! printed under their declared names, and where the natural mapping of a result differs from the
-//! declared one the boundary is converted (a tuple returned where a list is declared).
+//! printed under their declared names (paired with the source's functions by
+//! [`ferry_ir::signature::pair`]), and where the natural mapping of a type differs from the
+//! declared one the boundary is converted: results in `results`, parameters in `boundary`.
 
 use ferry_backends::Options;
-use ferry_ir::{Block, Diagnostic, ExprKind, Function, Item, Module, Signature, StmtKind, Type};
+use ferry_ir::signature::{pair, PairedBy};
+use ferry_ir::{Diagnostic, Function, Item, Language, Module, Signature, Type};
 
-/// Makes `module` match `interface`, recording the declared names in `options`. Returns a
-/// warning for every declared type the translation cannot match.
+/// Makes `module`, to be printed in `target`, match `interface`, recording the declared names in
+/// `options`. Returns a warning for every function paired by its parameter count rather than its
+/// name, and for every declared type the translation cannot match.
 pub fn conform(
     module: &mut Module,
     interface: &[Signature],
+    target: Language,
     options: &mut Options,
 ) -> Vec<Diagnostic> {
+    let paired = pair(interface, module);
+    let called = crate::boundary::called(module);
     let mut diagnostics = Vec::new();
     let mut conform_one = |f: &mut Function| {
-        let Some(sig) = interface.iter().find(|s| s.names(&f.name)) else {
+        let Some((sig, by)) = paired.get(&f.name) else {
             return;
         };
         options.fixed_names.insert(f.name.clone(), sig.name.clone());
-        if let (Type::List(_) | Type::Array(_), Some(body)) = (&sig.ret, &mut f.body) {
-            let mut elem = None;
-            tuples_returned_as_lists(body, &mut elem);
-            if let Some(elem) = elem {
-                f.ret = Type::list(elem);
-            }
+        if *by == PairedBy::Arity {
+            diagnostics.push(Diagnostic::warning(
+                f.span,
+                "interface-paired",
+                format!(
+                    "`{}` is printed as the interface's `{}`: no function has that name, and the \
+                     two are the only ones left that take {} parameter{}",
+                    f.name,
+                    sig.name,
+                    f.params.len(),
+                    if f.params.len() == 1 { "" } else { "s" }
+                ),
+            ));
         }
+        let is_called = called.contains(&f.name);
+        crate::results::conform_result(f, sig, target, is_called, options);
         for ((_, declared), p) in sig.params.iter().zip(&f.params) {
-            if !compatible(&p.ty, declared) {
+            if !compatible(&p.ty, declared) && !crate::boundary::converted(&p.ty, declared, target)
+            {
                 diagnostics.push(mismatch(
                     f,
                     &format!("parameter `{}` is", p.name),
@@ -47,7 +63,9 @@ pub fn conform(
                 ),
             ));
         }
-        if !compatible(&f.ret, &sig.ret) {
+        if !compatible(&f.ret, &sig.ret)
+            && !crate::boundary::result_converted(&f.ret, &sig.ret, target)
+        {
             diagnostics.push(mismatch(f, "it returns", &f.ret, &sig.ret));
         }
     };
@@ -58,6 +76,7 @@ pub fn conform(
             _ => {}
         }
     }
+    crate::boundary::wrap(module, &paired, target, options);
     diagnostics
 }
 
@@ -72,29 +91,9 @@ fn mismatch(f: &Function, what: &str, ours: &Type, declared: &Type) -> Diagnosti
     )
 }
 
-/// Rewrites `return (a, b)` as `return [a, b]` throughout `block` where the tuple's items have one
-/// type, which is stored in `elem`.
-fn tuples_returned_as_lists(block: &mut Block, elem: &mut Option<Type>) {
-    for stmt in &mut block.stmts {
-        if let StmtKind::Return(Some(e)) = &mut stmt.kind {
-            if let ExprKind::TupleLit(items) = &mut e.kind {
-                let first = items.first().map(|i| i.ty.clone()).unwrap_or(Type::Unknown);
-                if items.iter().all(|i| i.ty == first) {
-                    e.kind = ExprKind::ListLit(std::mem::take(items));
-                    e.ty = Type::list(first.clone());
-                    elem.get_or_insert(first);
-                }
-            }
-        }
-        for b in stmt.kind.child_blocks_mut() {
-            tuples_returned_as_lists(b, elem);
-        }
-    }
-}
-
 /// Whether values of the two types print the same at a boundary: integers of any width, lists
 /// and arrays, and anything against an unknown or `Any` type.
-fn compatible(ours: &Type, declared: &Type) -> bool {
+pub(crate) fn compatible(ours: &Type, declared: &Type) -> bool {
     match (ours, declared) {
         (Type::Unknown | Type::Any, _) | (_, Type::Unknown | Type::Any) => true,
         (Type::Int(_), Type::Int(_)) => true,

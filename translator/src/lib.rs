@@ -2,10 +2,13 @@
 //!
 //! Only the rules engine exists so far; it prints the IR through the deterministic backends.
 
+mod boundary;
 pub mod conform;
 pub mod engine;
+mod go_header;
 pub mod interface;
 pub mod plan;
+mod results;
 
 use ferry_backends::Options;
 use ferry_ir::{Diagnostic, Language, Severity, Signature, SourceFile};
@@ -59,7 +62,12 @@ pub fn translate(request: &Request<'_>, engine: &dyn Engine) -> Translation {
         &request.interface,
     );
     let mut options = request.options.clone();
-    let conformed = conform::conform(&mut lowered.module, &request.interface, &mut options);
+    let conformed = conform::conform(
+        &mut lowered.module,
+        &request.interface,
+        request.to,
+        &mut options,
+    );
     let emitted = engine.translate(&mut lowered.module, request.to, &options);
     let mut diagnostics = lowered.diagnostics;
     diagnostics.extend(conformed);
