@@ -13,8 +13,9 @@ mod shape;
 mod untyped;
 mod writer;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
+use ferry_ir::signature::ArrayLengths;
 use ferry_ir::{Diagnostic, Language, Module};
 
 pub use naming::Naming;
@@ -37,6 +38,14 @@ pub struct Options {
     /// Functions and methods printed under a fixed name whatever the naming policy (IR name →
     /// printed name): the names a target interface declares.
     pub fixed_names: BTreeMap<String, String>,
+    /// Functions and methods (IR names) whose optional result a target interface declares as an
+    /// optional object (Java `Optional<T>`) rather than a nullable value: a backend whose
+    /// optional values are nullable wraps their returns and unwraps calls to them.
+    pub optional_results: BTreeSet<String>,
+    /// Functions and methods (IR names) whose result or parameters a target interface declares
+    /// as fixed-size arrays (Go `[2]int`) where the translation has lists: a backend with such
+    /// arrays prints the declared types and converts at the boundary.
+    pub array_lengths: BTreeMap<String, ArrayLengths>,
 }
 
 impl Options {

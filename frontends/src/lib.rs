@@ -8,6 +8,7 @@ mod common;
 mod go;
 mod java;
 mod python;
+mod regex;
 mod seed;
 
 use ferry_ir::{Diagnostic, Language, Module, Signature};

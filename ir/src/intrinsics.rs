@@ -64,6 +64,11 @@ pub enum Intrinsic {
     ParseInt,
     /// `(s: Str)`: parse a float; throws `NumberFormat`.
     ParseFloat,
+    /// `(x: Any)`: Python's `float(x)` (`float: true`) or `int(x)` of a dynamically typed value:
+    /// a number converted (an int from a float truncates), a bool as 0 or 1, a string parsed.
+    NumberOfAny {
+        float: bool,
+    },
     /// `(c: Char)`: the code point of a character.
     CharCode,
     /// `(i: Int)`: the character with that code point.
@@ -91,6 +96,9 @@ pub enum Intrinsic {
     Round,
     /// Round half to even (Python `round`, Java `Math.rint`, Go `math.RoundToEven`), as a float.
     RoundHalfEven,
+    /// `(x: Float, digits: Int)`: `x` rounded to `digits >= 0` decimal places as Python's
+    /// `round(x, digits)` does: half to even on the exact binary value, then the nearest float.
+    RoundDigits,
     Log,
     Log10,
     Exp,
@@ -126,6 +134,8 @@ pub enum Intrinsic {
     EndsWith,
     ToUpper,
     ToLower,
+    /// `(s: Str)`: upper-case letters lowered and lower-case letters raised (Python `swapcase`).
+    SwapCase,
     /// `(s)`: strip whitespace at both ends.
     Trim,
     /// `(s, sep: Str)`: split on a literal separator, keeping empty parts; `(s, sep, n: Int)`:
@@ -150,8 +160,17 @@ pub enum Intrinsic {
     Reversed,
     /// `(s) -> List<Char>`.
     Chars,
+    /// `(s) -> List<Str>`: each character as a one-character string (Python's `list(s)` where
+    /// the list also holds longer strings).
+    CharStrings,
     /// `(chars: List<Char> | Array<Char>) -> Str`: the string of those characters.
     FromChars,
+    /// `(s: Str) -> Str`: the MD5 digest of `s` encoded in UTF-8, as lowercase hex (Python
+    /// `hashlib.md5(s.encode()).hexdigest()`); with `ascii`, a non-ASCII character is an
+    /// `InvalidArgument` error (Python's `s.encode("ascii")`).
+    Md5Hex {
+        ascii: bool,
+    },
     /// `(a: Str, b: Str) -> Int`: lexicographic comparison (negative, zero, positive).
     CompareStr,
     IsDigit,
@@ -179,6 +198,10 @@ pub enum Intrinsic {
     /// `(other)`: a shallow copy as the expression's collection type (`new ArrayList<>(xs)`,
     /// `list(xs)`, `set(xs)`).
     CopyOf,
+    /// `(x)`: a number, held in a dynamically typed or boxed value or not, as the expression's
+    /// number type (an integer or a float alike: Java `((Number) x).intValue()`, Python
+    /// `int(x)`); unlike a `Cast` of a dynamically typed value, not a type assertion.
+    ToNumber,
     /// `(list, x)`.
     Append,
     /// `(list, i, x)`.
@@ -203,6 +226,9 @@ pub enum Intrinsic {
     SortWithComparator,
     /// `(iterable) -> List`: a sorted copy.
     Sorted,
+    /// `(iterable, key: Func, reverse: Bool) -> List`: a sorted copy, stable, by a key function;
+    /// `reverse` may be decided at run time.
+    SortedByKey,
     /// `(list)`: reverse in place.
     Reverse,
     /// `(iterable)`: sum of the numbers.
@@ -229,6 +255,8 @@ pub enum Intrinsic {
     // ---- maps ----
     /// `(map, key, default)`.
     GetOrDefault,
+    /// `(map, key)`: the value, raising `KeyMissing` where the key is absent (Python's `d[k]`).
+    GetKey,
     /// `(map, key, value)`.
     Put,
     /// `(map) -> iterable of keys`.
@@ -284,6 +312,7 @@ impl Intrinsic {
             | Substring(_)
             | ToUpper
             | ToLower
+            | SwapCase
             | Trim
             | Join
             | Replace
@@ -291,30 +320,33 @@ impl Intrinsic {
             | Repeat
             | BuilderToStr
             | FromChars
+            | Md5Hex { .. }
             | ToBinary { .. } => Type::Str,
             ParseInt | CharCode | Len(_) | IndexOf | LastIndexOf | CompareStr | Count => Type::I64,
-            ParseFloat | Pow | Sqrt | Floor | Ceil | Round | RoundHalfEven | Log | Log10 | Exp
-            | Sin | Cos | Tan | Atan | Atan2 | Hypot | Pi | E | Inf => Type::Float,
+            ParseFloat | Pow | Sqrt | Floor | Ceil | Round | RoundHalfEven | RoundDigits | Log
+            | Log10 | Exp | Sin | Cos | Tan | Atan | Atan2 | Hypot | Pi | E | Inf => Type::Float,
             CodeChar | CharAt(_) => Type::Char,
             IsKind(_) | RegexFind => Type::Bool,
             Contains | StartsWith | EndsWith | IsDigit | IsLetter | IsLetterOrDigit | IsUpper
             | IsLower | IsWhitespace | IsEmpty | Any | All | Add | Remove => Type::Bool,
             MaxInt(k) | MinInt(k) => Type::Int(k),
+            NumberOfAny { float: true } => Type::Float,
+            NumberOfAny { float: false } => Type::I64,
             Abs | Min | Max => arg(0),
-            Split | SplitWhitespace | RegexSplit => Type::list(Type::Str),
+            Split | SplitWhitespace | RegexSplit | CharStrings => Type::list(Type::Str),
             Chars => Type::list(Type::Char),
             Reversed => match arg(0) {
                 Type::Str => Type::Str,
                 t => Type::list(t.element().cloned().unwrap_or(Type::Unknown)),
             },
             BuilderNew | BuilderAppend | BuilderReverse => Type::StrBuilder,
-            NewCollection | CopyOf => Type::Unknown,
+            NewCollection | CopyOf | ToNumber => Type::Unknown,
             NewFilled => Type::list(arg(1)),
             Append => Type::Void,
             Pop | RemoveAt | PopBack | PopFront | PeekBack | PeekFront | HeapPop | HeapPeek => {
                 elem(0)
             }
-            Sorted => Type::list(elem(0)),
+            Sorted | SortedByKey => Type::list(elem(0)),
             Sum | MinOf | MaxOf => elem(0),
             Range => Type::list(Type::I64),
             Enumerate => Type::list(Type::Tuple(vec![Type::I64, elem(0)])),
@@ -322,6 +354,10 @@ impl Intrinsic {
             GetOrDefault => match arg(0) {
                 Type::Map(_, v) => *v,
                 _ => arg(2),
+            },
+            GetKey => match arg(0) {
+                Type::Map(_, v) => *v,
+                _ => Type::Unknown,
             },
             Keys => match arg(0) {
                 Type::Map(k, _) => Type::List(k),

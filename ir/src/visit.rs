@@ -333,10 +333,13 @@ pub fn outer_names(params: &[Param], body: &Block) -> OuterNames {
                     self.declared.insert(var.name.clone());
                 }
                 StmtKind::Try { catches, .. } => {
-                    self.declared.extend(catches.iter().filter_map(|c| c.name.clone()));
+                    self.declared
+                        .extend(catches.iter().filter_map(|c| c.name.clone()));
                 }
                 StmtKind::Assign { target, .. } => self.target(target),
-                StmtKind::AssignTuple { targets, .. } => targets.iter().for_each(|t| self.target(t)),
+                StmtKind::AssignTuple { targets, .. } => {
+                    targets.iter().for_each(|t| self.target(t))
+                }
                 _ => {}
             }
             walk_stmt(self, s);
@@ -356,9 +359,7 @@ pub fn outer_names(params: &[Param], body: &Block) -> OuterNames {
         }
     }
     let mut names = Names::default();
-    names
-        .declared
-        .extend(params.iter().map(|p| p.name.clone()));
+    names.declared.extend(params.iter().map(|p| p.name.clone()));
     names.visit_block(body);
     let outer = |set: BTreeSet<String>| -> BTreeSet<String> {
         set.into_iter()

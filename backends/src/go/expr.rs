@@ -132,18 +132,24 @@ impl Printer<'_> {
                 }
             }
             ExprKind::Call { func, args } => {
+                let raw = std::mem::replace(&mut self.raw_results, false);
                 let callee = self.callee(None, func, args.len(), false);
                 let args = &self.with_defaults(callee.as_ref(), args);
                 let args = self.call_args(None, func, args);
                 let suffix = self.overload_suffix(false, func, args.len());
                 let name = self.opts.function_name(func, || self.name(func));
-                G::call(name + &suffix, args)
+                let call = G::call(name + &suffix, args);
+                self.packed_results(call, &e.ty, raw)
             }
             ExprKind::MethodCall {
                 receiver,
                 method,
                 args,
-            } => self.method_call(receiver, method, args),
+            } => {
+                let raw = std::mem::replace(&mut self.raw_results, false);
+                let call = self.method_call(receiver, method, args);
+                self.packed_results(call, &e.ty, raw)
+            }
             ExprKind::CallValue { callee, args } => {
                 let f = self.expr(callee);
                 let args = self.args(args);
@@ -232,7 +238,9 @@ impl Printer<'_> {
                 }
                 match (to, &from) {
                     (Type::Int(_), Type::Int(_)) => x,
-                    (Type::Int(_), Type::Bool) => self.helper("ferryBoolToInt", "booltoint", vec![x]),
+                    (Type::Int(_), Type::Bool) => {
+                        self.helper("ferryBoolToInt", "booltoint", vec![x])
+                    }
                     (Type::Int(_), _) => G::call("int", vec![x]),
                     (Type::Float, Type::Float) => x,
                     (Type::Float, _) => G::call("float64", vec![x]),
@@ -610,6 +618,16 @@ impl Printer<'_> {
         None
     }
 
+    /// A call of a function with several results used as one value: packed into a
+    /// `ferryPair`/`ferryTriple`, as a tuple value is held.
+    fn packed_results(&mut self, call: G, ty: &Type, raw: bool) -> G {
+        let pack = match ty {
+            Type::Tuple(ts) if !raw && ts.len() == 2 => "ferryPairOf",
+            Type::Tuple(ts) if !raw && ts.len() == 3 => "ferryTripleOf",
+            _ => return call,
+        };
+        self.helper(pack, "packresults", vec![call])
+    }
     fn field(&mut self, object: &Expr, name: &str) -> G {
         // An array's only field.
         if name == "length" && matches!(object.ty, Type::Array(_) | Type::List(_)) {
@@ -741,6 +759,8 @@ impl Printer<'_> {
         let saved_out = std::mem::take(&mut self.out);
         let saved_level = self.level;
         let saved_ret = std::mem::replace(&mut self.ret, ret.clone());
+        let saved_len = self.ret_len.take();
+        let saved_elem_len = self.ret_elem_len.take();
         let saved_try = self.try_return.take();
         let saved_depth = std::mem::replace(&mut self.try_loop_depth, 0);
         let saved_finally = self.pending_finally.take();
@@ -749,6 +769,8 @@ impl Printer<'_> {
         let text = std::mem::replace(&mut self.out, saved_out);
         self.level = saved_level;
         self.ret = saved_ret;
+        self.ret_len = saved_len;
+        self.ret_elem_len = saved_elem_len;
         self.try_return = saved_try;
         self.try_loop_depth = saved_depth;
         self.pending_finally = saved_finally;

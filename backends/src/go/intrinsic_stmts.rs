@@ -1,5 +1,5 @@
 //! Intrinsics that Go writes as statements: `xs = append(xs, x)`, `delete(m, k)`, sorting
-//! with `sort.SliceStable`, builder writes.
+//! with `sort.SliceStable` (and sorted copies, by the same key comparison), builder writes.
 
 use ferry_ir::{Expr, ExprKind, Intrinsic, LambdaBody, Literal, Type};
 
@@ -325,6 +325,64 @@ impl Printer<'_> {
         Some(vec![call.print(self.level)])
     }
 
+    /// `ferrySortedBy(xs, func(a, b T) bool { return key(a) < key(b) }, reverse)`: a sorted copy.
+    pub(super) fn sorted_by_key(&mut self, args: &[Expr]) -> G {
+        let (Some(items), Some(key)) = (args.first(), args.get(1)) else {
+            return G::atom("nil");
+        };
+        let xs = self.expr(items);
+        let (xs, el) = match &items.ty {
+            Type::Str => {
+                let runes = G::Call {
+                    func: Box::new(G::atom("[]rune")),
+                    args: vec![xs],
+                    spread: false,
+                };
+                (runes, Type::Char)
+            }
+            Type::Map(k, _) | Type::Set(k) => (
+                self.helper("ferrySortedKeys", "sortedkeys", vec![xs]),
+                (**k).clone(),
+            ),
+            t => (xs, t.element().cloned().unwrap_or(Type::Unknown)),
+        };
+        let (a, b) = (self.fresh_name("a"), self.fresh_name("b"));
+        let applied = |with: &str| match &key.kind {
+            ExprKind::Lambda {
+                params,
+                body: LambdaBody::Expr(body),
+            } if params.len() == 1 => substitute(body, &params[0].name, with),
+            _ => {
+                let arg = Expr::new(ExprKind::Name(format!("\u{0}{with}")), el.clone(), key.span);
+                let ret = match &key.ty {
+                    Type::Func(_, r) => (**r).clone(),
+                    _ => Type::Unknown,
+                };
+                Expr::new(
+                    ExprKind::CallValue {
+                        callee: Box::new(key.clone()),
+                        args: vec![arg],
+                    },
+                    ret,
+                    key.span,
+                )
+            }
+        };
+        let (ka, kb) = (applied(&a), applied(&b));
+        let less = self.key_less(&ka, &kb, &ka.ty).print(self.level + 1);
+        let t = self.go_type(&el);
+        let lit = G::FuncLit {
+            header: format!("func({a}, {b} {t}) bool"),
+            body: vec![format!("return {less}")],
+            one_line: true,
+        };
+        let reverse = match args.get(2) {
+            Some(r) => self.expr(r),
+            None => G::atom("false"),
+        };
+        self.helper("ferrySortedBy", "sortedby", vec![xs, lit, reverse])
+    }
+
     /// `a < b` for keys (tuples compare element by element).
     pub(super) fn key_less(&mut self, a: &Expr, b: &Expr, _ty: &Type) -> G {
         if let (ExprKind::TupleLit(xs), ExprKind::TupleLit(ys)) = (&a.kind, &b.kind) {
@@ -462,9 +520,26 @@ fn subst_in(e: &mut Expr, name: &str, with: &str) {
             subst_in(index, name, with);
         }
         ExprKind::Cast { expr, .. } => subst_in(expr, name, with),
-        ExprKind::TupleLit(items) | ExprKind::ListLit(items) => {
+        ExprKind::Slice {
+            object,
+            start,
+            end,
+            step,
+        } => {
+            subst_in(object, name, with);
+            for x in [start, end, step].into_iter().flatten() {
+                subst_in(x, name, with);
+            }
+        }
+        ExprKind::TupleLit(items) | ExprKind::ListLit(items) | ExprKind::SetLit(items) => {
             for i in items {
                 subst_in(i, name, with);
+            }
+        }
+        ExprKind::MapLit(pairs) => {
+            for (k, v) in pairs {
+                subst_in(k, name, with);
+                subst_in(v, name, with);
             }
         }
         _ => {}

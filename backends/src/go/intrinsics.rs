@@ -140,6 +140,14 @@ impl Printer<'_> {
                     self.helper("ferryAtoi", "atoi", vec![x])
                 }
             }
+            NumberOfAny { float } => {
+                let x = self.arg(args, 0);
+                if float {
+                    self.helper("ferryFloatOfAny", "floatofany", vec![x])
+                } else {
+                    self.helper("ferryIntOfAny", "intofany", vec![x])
+                }
+            }
             ParseFloat => {
                 let x = self.arg(args, 0);
                 self.helper("ferryParseFloat", "parsefloat", vec![x])
@@ -177,7 +185,11 @@ impl Printer<'_> {
                 let gs: Vec<G> = args
                     .iter()
                     .map(|a| {
-                        let g = self.expr(a);
+                        // An optional argument is read through its pointer.
+                        let g = match super::types::optional_value(&a.ty) {
+                            Some(inner) => self.expr_as(a, &inner.clone()),
+                            None => self.expr(a),
+                        };
                         if float {
                             self.float(a, g)
                         } else {
@@ -362,6 +374,14 @@ impl Printer<'_> {
                     vec![s],
                 )
             }
+            Md5Hex { ascii } => {
+                let s = self.arg(args, 0);
+                self.helper("ferryMd5Hex", "md5hex", vec![s, G::atom(ascii.to_string())])
+            }
+            SwapCase => {
+                let s = self.arg(args, 0);
+                self.helper("ferrySwapCase", "swapcase", vec![s])
+            }
             Trim => {
                 let s = self.arg(args, 0);
                 self.pkg("strings", "TrimSpace", vec![s])
@@ -425,6 +445,11 @@ impl Printer<'_> {
                 } else {
                     self.helper("ferryReversed", "reversed", vec![x])
                 }
+            }
+            CharStrings => {
+                // An empty separator splits after each UTF-8 sequence.
+                let s = self.arg(args, 0);
+                self.pkg("strings", "Split", vec![s, G::atom("\"\"")])
             }
             Chars => {
                 let s = self.arg(args, 0);
@@ -510,6 +535,17 @@ impl Printer<'_> {
             NewCollection => self.empty_collection(&e.ty),
             NewFilled => self.new_filled(args, &e.ty),
             CopyOf => self.copy_of(args, &e.ty),
+            ToNumber => {
+                let x = self.arg(args, 0);
+                let to = if e.ty.is_int() { "int" } else { "float64" };
+                match args.first().map(|a| &a.ty) {
+                    Some(Type::Int(_) | Type::Float) => G::call(to, vec![x]),
+                    _ => {
+                        self.prelude.insert("tonumber");
+                        G::call(format!("ferryToNumber[{to}]"), vec![x])
+                    }
+                }
+            }
             Pop | PopBack => {
                 let l = self.arg(args, 0);
                 self.helper("ferryPop", "pop", vec![Self::addr(l)])
@@ -573,6 +609,16 @@ impl Printer<'_> {
                     _ => self.helper("ferrySorted", "sorted", vec![x]),
                 }
             }
+            SortedByKey => self.sorted_by_key(args),
+            RoundDigits => {
+                let x = self.arg(args, 0);
+                let x = match args.first() {
+                    Some(a) => self.float(a, x),
+                    None => x,
+                };
+                let n = self.arg(args, 1);
+                self.helper("ferryRoundDigits", "rounddigits", vec![x, n])
+            }
             Sum => {
                 let x = self.arg(args, 0);
                 self.helper("ferrySum", "sum", vec![x])
@@ -607,6 +653,11 @@ impl Printer<'_> {
             Range => {
                 let gs = self.args(args);
                 self.helper("ferryRange", "range", gs)
+            }
+            GetKey => {
+                let m = self.arg(args, 0);
+                let k = self.elem_arg(args, 1);
+                self.helper("ferryGetKey", "getkey", vec![m, k])
             }
             GetOrDefault => {
                 let m = self.arg(args, 0);

@@ -103,7 +103,11 @@ impl Printer<'_> {
         step: Option<&Expr>,
         _s: &Stmt,
     ) -> String {
-        let v = self.name(&var.name);
+        let mut v = self.name(&var.name);
+        if v == "_" {
+            // A counted loop needs a variable to count with (`for _ in range(4, n)`).
+            v = self.fresh_name("i");
+        }
         let step_val = match step {
             None => Some(1),
             Some(Expr {
@@ -259,9 +263,21 @@ impl Printer<'_> {
                 },
                 2,
             ) if args.len() == 2 => {
-                // for i := range min(len(a), len(b)) { x, y := a[i], b[i] ... }
-                let a = self.expr(&args[0]);
-                let b = self.expr(&args[1]);
+                // for i := range min(len(a), len(b)) { x, y := a[i], b[i] ... }; a string is
+                // walked by runes, copied once before the loop.
+                let side = |p: &mut Self, e: &Expr| {
+                    let g = p.expr(e);
+                    if e.ty != Type::Str {
+                        return g;
+                    }
+                    let runes = p.fresh_name("runes");
+                    p.reads.insert(runes.clone());
+                    let text = p.p(&G::call("[]rune", vec![g]));
+                    p.line(format!("{runes} := {text}"));
+                    G::atom(runes)
+                };
+                let a = side(self, &args[0]);
+                let b = side(self, &args[1]);
                 let x = self.binding(&vars[0]);
                 let y = self.binding(&vars[1]);
                 let i = self.fresh_name("i");

@@ -6,6 +6,7 @@
 //! of a `*ferryError` carrying an `ExceptionKind`, caught with `defer`/`recover`. Imports and
 //! prelude helpers are collected while printing and emitted once.
 
+mod arrays;
 mod classes;
 mod comprehension;
 mod expr;
@@ -141,6 +142,20 @@ struct Printer<'m> {
     loop_labels: Vec<Option<String>>,
     /// Whether printing is inside a switch case (relative to the innermost loop).
     switch_depth: Vec<usize>,
+    /// The length of the current function's result where an interface declares it a
+    /// fixed-size array (see `arrays`).
+    ret_len: Option<usize>,
+    /// Likewise the length of the elements of a result declared as a slice of fixed-size
+    /// arrays (`[][2]int`).
+    ret_elem_len: Option<usize>,
+    /// Parameters of the current function declared as fixed-size arrays: the printed
+    /// parameter name and the length.
+    array_params: HashMap<String, (String, usize)>,
+    /// Lines printed first in the current function's body.
+    prologue: Vec<String>,
+    /// Whether the call being printed may keep its several results (the right side of a
+    /// multiple assignment, a `return` of them); elsewhere they are packed into one tuple value.
+    raw_results: bool,
 }
 
 impl<'m> Printer<'m> {
@@ -169,6 +184,11 @@ impl<'m> Printer<'m> {
             static_class: None,
             loop_labels: Vec::new(),
             switch_depth: Vec::new(),
+            ret_len: None,
+            ret_elem_len: None,
+            array_params: HashMap::new(),
+            prologue: Vec::new(),
+            raw_results: false,
         }
     }
 
@@ -206,6 +226,9 @@ impl<'m> Printer<'m> {
         }
         if self.module.language != ferry_ir::Language::Go {
             self.ptr_params = pointers::analyze(&self.module.items);
+            // A function whose signature an interface declares takes the declared slices.
+            self.ptr_params
+                .retain(|(_, name), _| !self.opts.fixed_names.contains_key(name));
         }
         for item in &self.module.items {
             match item {
@@ -361,6 +384,7 @@ impl<'m> Printer<'m> {
                 + &self.overload_suffix(false, &f.name, f.params.len())
         };
         self.enter_function(recv.as_ref().map(|(_, _, c)| c.as_str()), f);
+        self.enter_arrays(f);
         let header = self.signature(
             &name,
             f,
@@ -369,6 +393,9 @@ impl<'m> Printer<'m> {
         self.recv = recv.map(|(n, _, c)| (n, c));
         self.function_body(&header, f.body.as_ref(), &f.ret, f.span);
         self.recv = None;
+        self.ret_len = None;
+        self.ret_elem_len = None;
+        self.prologue.clear();
     }
 
     /// `func (r *T) name(a int, b string) int`.
@@ -384,6 +411,9 @@ impl<'m> Printer<'m> {
                     ty
                 };
                 let n = names::value_name(self.opts.naming, &p.name);
+                if let Some((array, len)) = self.array_params.get(&p.name).cloned() {
+                    return format!("{array} {}", self.array_type(len, &p.ty));
+                }
                 if p.variadic {
                     format!("{n} ...{ty}")
                 } else {
@@ -391,7 +421,11 @@ impl<'m> Printer<'m> {
                 }
             })
             .collect();
-        let ret = self.result_type(&f.ret);
+        let ret = match (self.ret_len, self.ret_elem_len) {
+            (Some(n), _) => format!(" {}", self.array_type(n, &f.ret)),
+            (None, Some(n)) => format!(" {}", self.arrays_type(n, &f.ret)),
+            (None, None) => self.result_type(&f.ret),
+        };
         let recv = recv.map(|(n, t)| format!("({n} {t}) ")).unwrap_or_default();
         format!("func {recv}{name}({}){ret}", params.join(", "))
     }
@@ -443,6 +477,9 @@ impl<'m> Printer<'m> {
         let (imports_mark, prelude_mark) = (self.imports.clone(), self.prelude.clone());
         self.line(format!("{header} {{"));
         self.level += 1;
+        for line in self.prologue.clone() {
+            self.line(line);
+        }
         let stmts = match body.stmts.split_last() {
             Some((
                 Stmt {
@@ -512,6 +549,13 @@ fn read_names(block: &Block) -> HashSet<String> {
                 StmtKind::Assign { target, value, .. }
                     if matches!(target.kind, ExprKind::Name(_)) =>
                 {
+                    self.visit_expr(value);
+                }
+                StmtKind::AssignTuple { targets, value } => {
+                    targets
+                        .iter()
+                        .filter(|t| !matches!(t.kind, ExprKind::Name(_)))
+                        .for_each(|t| self.visit_expr(t));
                     self.visit_expr(value);
                 }
                 StmtKind::Expr(Expr {

@@ -186,11 +186,16 @@ impl Printer<'_> {
             .get(&(class.map(str::to_string), func.to_string()))
             .cloned()
             .unwrap_or_default();
-        let params: Vec<Type> = self
-            .callee(class, func, args.len(), false)
+        let callee = self.callee(class, func, args.len(), false);
+        let params: Vec<Type> = callee
+            .as_ref()
             .map(|f| f.params.iter().map(|p| p.ty.clone()).collect())
             .unwrap_or_default();
-        self.coerced_args(args, &params, &flags)
+        let mut printed = self.coerced_args(args, &params, &flags);
+        if let Some(f) = callee {
+            self.array_args(&f, args, &flags, &mut printed);
+        }
+        printed
     }
 
     /// Arguments converted to their parameters' types (`&x` for pointer parameters).

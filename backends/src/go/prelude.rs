@@ -10,7 +10,12 @@ const SOURCE: &str = include_str!("prelude.go.txt");
 /// Sections that other sections need.
 const DEPENDS: &[(&str, &[&str])] = &[
     ("atoi", &["error"]),
+    ("getkey", &["error"]),
+    ("packresults", &["tuple"]),
     ("parsefloat", &["error"]),
+    ("floatofany", &["parsefloat", "error"]),
+    ("intofany", &["atoi", "error"]),
+    ("md5hex", &["error"]),
     ("values", &["sortedkeys"]),
     ("pystr", &["render"]),
     ("javastr", &["render"]),
@@ -21,6 +26,7 @@ const DEPENDS: &[(&str, &[&str])] = &[
 
 const PACKAGES: &[(&str, &str)] = &[
     ("cmp.", "cmp"),
+    ("md5.", "crypto/md5"),
     ("fmt.", "fmt"),
     ("math.", "math"),
     ("reflect.", "reflect"),

@@ -132,6 +132,15 @@ impl Printer<'_> {
             }
         }
         let g = self.expr(value);
+        if *ty == Type::Any
+            && super::types::optional_value(&value.ty).is_some()
+            && !matches!(value.kind, ExprKind::Lit(Literal::Null))
+        {
+            // An optional value as `any`: the absent value is the interface's own nil, not a
+            // typed nil pointer inside it.
+            self.prelude.insert("unref");
+            return G::call("ferryUnref", vec![g]);
+        }
         if super::types::optional_value(&value.ty).is_some() && super::types::is_value_type(ty) {
             if matches!(value.kind, ExprKind::Lit(Literal::Null)) {
                 // Reading an absent value: a typed nil, dereferenced, panics as Java throws.
@@ -489,7 +498,9 @@ impl Printer<'_> {
                 parts.join(", ")
             }
             ExprKind::Call { .. } | ExprKind::MethodCall { .. } | ExprKind::CallValue { .. } => {
+                self.raw_results = !matches!(value.kind, ExprKind::CallValue { .. });
                 let g = self.expr(value);
+                self.raw_results = false;
                 self.p(&g)
             }
             _ => {
@@ -691,8 +702,16 @@ impl Printer<'_> {
                     .collect();
                 parts.join(", ")
             }
+            // Several results from a call or a tuple value.
+            (_, Type::Tuple(ts)) if ts.len() > 1 && matches!(v.ty, Type::Tuple(_)) => {
+                self.tuple_rhs(v, ts.len())
+            }
             _ => {
-                let g = self.expr_as(v, &ret);
+                let g = match (self.ret_len, self.ret_elem_len) {
+                    (Some(n), _) => self.array_return(n, v),
+                    (None, Some(n)) => self.arrays_return(n, v),
+                    (None, None) => self.expr_as(v, &ret),
+                };
                 self.p(&g)
             }
         });

@@ -34,7 +34,9 @@ pub(super) fn captured_and_assigned(body: &Block) -> BTreeMap<String, Type> {
                     self.lets.insert(name.clone(), ty.clone());
                 }
                 StmtKind::Assign { target, .. } => self.target(target),
-                StmtKind::AssignTuple { targets, .. } => targets.iter().for_each(|t| self.target(t)),
+                StmtKind::AssignTuple { targets, .. } => {
+                    targets.iter().for_each(|t| self.target(t))
+                }
                 _ => {}
             }
             walk_stmt(self, s);

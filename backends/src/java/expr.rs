@@ -90,14 +90,11 @@ impl Printer<'_> {
             }
             ExprKind::Call { func, args } => {
                 let a = self.args(args);
-                (
-                    format!(
-                        "{}({a})",
-                        self.opts
-                            .function_name(func, || names::value(func, self.opts.naming))
-                    ),
-                    Prec::Postfix,
-                )
+                let name = self
+                    .opts
+                    .function_name(func, || names::value(func, self.opts.naming));
+                let unwrap = self.unwrap_optional(func);
+                (format!("{name}({a}){unwrap}"), Prec::Postfix)
             }
             ExprKind::MethodCall {
                 receiver,
@@ -120,7 +117,8 @@ impl Printer<'_> {
                     ExprKind::Name(n) if self.classes.contains_key(n) => self.class_name(n),
                     _ => self.expr_prec(receiver, Prec::Postfix),
                 };
-                (format!("{r}.{m}({a})"), Prec::Postfix)
+                let unwrap = self.unwrap_optional(method);
+                (format!("{r}.{m}({a}){unwrap}"), Prec::Postfix)
             }
             ExprKind::CallValue { callee, args } => {
                 let c = self.expr_prec(callee, Prec::Postfix);
@@ -211,7 +209,10 @@ impl Printer<'_> {
                         (format!("{head} -> {b}"), Prec::Lambda)
                     }
                     LambdaBody::Block(block) => {
+                        // A lambda's returns are its own, never the enclosing function's.
+                        let wrap = std::mem::replace(&mut self.wrap_optional, false);
                         let text = self.block_text(&block.stmts);
+                        self.wrap_optional = wrap;
                         (format!("{head} -> {text}"), Prec::Lambda)
                     }
                 }
@@ -492,6 +493,7 @@ impl Printer<'_> {
             };
         }
         let st = step.map_or("null".to_string(), |x| self.expr(x));
+        self.helper("ferrySliceIndices");
         let h = if object.ty == Type::Str {
             self.helper("ferrySliceStr")
         } else {
@@ -539,8 +541,18 @@ impl Printer<'_> {
         match to {
             Type::Int(_) | Type::Float if expr.ty == Type::Bool => {
                 let inner = self.expr_prec(expr, Prec::Or);
-                let (one, zero) = if to.is_int() { ("1", "0") } else { ("1.0", "0.0") };
+                let (one, zero) = if to.is_int() {
+                    ("1", "0")
+                } else {
+                    ("1.0", "0.0")
+                };
                 (format!("({inner} ? {one} : {zero})"), Prec::Primary)
+            }
+            // A dynamically typed number (an `Integer` or a `Double` alike) through `Number`.
+            Type::Int(_) | Type::Float if expr.ty == Type::Any => {
+                let t = self.ty(to);
+                let inner = self.expr(expr);
+                (format!("((Number) {inner}).{t}Value()"), Prec::Postfix)
             }
             Type::Int(_) | Type::Float | Type::Char => {
                 let t = self.ty(to);

@@ -97,6 +97,19 @@ impl Printer<'_> {
                     call(format!("Integer.parseInt({a})"))
                 }
             }
+            I::NumberOfAny { float: true } => {
+                let h = self.helper("ferryFloatOfAny");
+                call(format!("{h}({})", all(self)))
+            }
+            I::NumberOfAny { float: false } => {
+                let h = self.helper("ferryIntOfAny");
+                let a = all(self);
+                if self.is_long(&e.ty) {
+                    call(format!("{h}({a})"))
+                } else {
+                    (format!("(int) {h}({a})"), Prec::Unary)
+                }
+            }
             I::ParseFloat => {
                 let a = all(self);
                 call(format!("Double.parseDouble({a})"))
@@ -124,10 +137,9 @@ impl Printer<'_> {
                     .unwrap_or_default();
                 let test = |class: &str| format!("{x} instanceof {class}");
                 match kind {
-                    ValueKind::Int => (
-                        format!("{} || {}", test("Integer"), test("Long")),
-                        Prec::Or,
-                    ),
+                    ValueKind::Int => {
+                        (format!("{} || {}", test("Integer"), test("Long")), Prec::Or)
+                    }
                     ValueKind::Float => (test("Double"), Prec::Relational),
                     ValueKind::Str => (test("String"), Prec::Relational),
                     ValueKind::Bool => (test("Boolean"), Prec::Relational),
@@ -177,6 +189,10 @@ impl Printer<'_> {
             I::RoundHalfEven => {
                 let a = all(self);
                 call(format!("Math.rint({a})"))
+            }
+            I::RoundDigits => {
+                let h = self.helper("ferryRoundDigits");
+                call(format!("{h}({})", all(self)))
             }
             I::ToBinary { prefixed } => {
                 let a = all(self);
@@ -274,6 +290,14 @@ impl Printer<'_> {
                     if up { "toUpperCase" } else { "toLowerCase" }
                 ))
             }
+            I::Md5Hex { ascii } => {
+                let h = self.helper("ferryMd5Hex");
+                call(format!("{h}({}, {ascii})", all(self)))
+            }
+            I::SwapCase => {
+                let h = self.helper("ferrySwapCase");
+                call(format!("{h}({})", all(self)))
+            }
             I::Trim => {
                 let r = recv(self);
                 let m = if self.module.language == Language::Java {
@@ -292,7 +316,9 @@ impl Printer<'_> {
                 self.import("java.util.Arrays");
                 let s = recv(self);
                 let p = rest(self, 1);
-                call(format!("new ArrayList<>(Arrays.asList({s}.split({p}, -1)))"))
+                call(format!(
+                    "new ArrayList<>(Arrays.asList({s}.split({p}, -1)))"
+                ))
             }
             I::RegexFind => {
                 self.import("java.util.regex.Pattern");
@@ -339,6 +365,10 @@ impl Printer<'_> {
                 let h = self.helper("ferryChars");
                 call(format!("{h}({})", all(self)))
             }
+            I::CharStrings => {
+                let h = self.helper("ferryCharStrings");
+                call(format!("{h}({})", all(self)))
+            }
             I::IsDigit
             | I::IsLetter
             | I::IsLetterOrDigit
@@ -355,9 +385,11 @@ impl Printer<'_> {
                 };
                 if t0 == Type::Str {
                     let r = recv(self);
-                    return call(format!(
-                        "!{r}.isEmpty() && {r}.chars().allMatch(Character::{m})"
-                    ));
+                    // A conjunction: `not s.isupper()` must negate all of it.
+                    return (
+                        format!("!{r}.isEmpty() && {r}.chars().allMatch(Character::{m})"),
+                        Prec::And,
+                    );
                 }
                 call(format!("Character.{m}({})", all(self)))
             }
@@ -383,9 +415,29 @@ impl Printer<'_> {
             I::BuilderReverse => call(format!("{}.reverse()", recv(self))),
             I::NewCollection => call(self.new_collection(&e.ty)),
             I::NewFilled => self.new_filled(args, &e.ty),
+            I::ToNumber => {
+                let t = self.ty(&e.ty);
+                call(format!("((Number) {}).{t}Value()", recv(self)))
+            }
             I::CopyOf => {
                 let a = all(self);
                 let text = match (&e.ty, &t0) {
+                    // An array from a list: primitive elements unboxed.
+                    (Type::Array(elem), Type::List(_)) => {
+                        let r = recv(self);
+                        match &**elem {
+                            Type::Int(_) if self.ty(elem) == "int" => {
+                                format!("{r}.stream().mapToInt(Integer::intValue).toArray()")
+                            }
+                            Type::Int(_) if self.ty(elem) == "long" => {
+                                format!("{r}.stream().mapToLong(Long::longValue).toArray()")
+                            }
+                            Type::Float => {
+                                format!("{r}.stream().mapToDouble(Double::doubleValue).toArray()")
+                            }
+                            other => format!("{r}.toArray(new {}[0])", self.boxed(other)),
+                        }
+                    }
                     (Type::Array(_), _) => format!("{}.clone()", recv(self)),
                     (Type::List(_), Type::Array(_)) => {
                         let h = self.helper("ferryListOf");
@@ -474,10 +526,14 @@ impl Printer<'_> {
                         ..
                     })
                 );
-                let cmp = if reverse {
-                    format!("Comparator.comparing({key}, Comparator.reverseOrder())")
-                } else {
-                    format!("Comparator.comparing({key})")
+                let el = t0.element().cloned().unwrap_or(Type::Unknown);
+                let cmp = match args.get(1).and_then(|k| self.tuple_key_order(k, &el)) {
+                    Some(chain) if reverse => format!("{chain}.reversed()"),
+                    Some(chain) => chain,
+                    None if reverse => {
+                        format!("Comparator.comparing({key}, Comparator.reverseOrder())")
+                    }
+                    None => format!("Comparator.comparing({key})"),
                 };
                 if matches!(t0, Type::Array(_)) {
                     self.import("java.util.Arrays");
@@ -501,6 +557,18 @@ impl Printer<'_> {
                 };
                 let a = self.iterable_value(a0);
                 call(format!("{h}({a})"))
+            }
+            I::SortedByKey => {
+                let h = self.helper("ferrySortedBy");
+                let xs = match t0 {
+                    Type::Str => {
+                        let chars = self.helper("ferryChars");
+                        format!("{chars}({})", all_first(self, args))
+                    }
+                    Type::Map(..) => format!("{}.keySet()", recv(self)),
+                    _ => self.iterable_value(a0),
+                };
+                call(format!("{h}({xs}, {})", rest(self, 1)))
             }
             I::Reverse => match t0 {
                 Type::Array(_) => {
@@ -620,6 +688,10 @@ impl Printer<'_> {
                 call(format!("{h}({a})"))
             }
             I::GetOrDefault => call(format!("{}.getOrDefault({})", recv(self), rest(self, 1))),
+            I::GetKey => {
+                let h = self.helper("ferryGetKey");
+                call(format!("{h}({})", all(self)))
+            }
             I::Put => call(format!("{}.put({})", recv(self), rest(self, 1))),
             I::Keys => {
                 self.import("java.util.ArrayList");
@@ -833,6 +905,38 @@ impl Printer<'_> {
         format!("{class}.{method}({args})")
     }
 
+    /// The order of a key function that builds a tuple (`lambda w: (-len(w), w)`): the tuple's
+    /// parts compared one after the other (Java records are not `Comparable`), each part's
+    /// lambda typed with the element type so that javac can infer the chain.
+    fn tuple_key_order(&mut self, key: &Expr, el: &Type) -> Option<String> {
+        let ExprKind::Lambda {
+            params,
+            body: ferry_ir::LambdaBody::Expr(body),
+        } = &key.kind
+        else {
+            return None;
+        };
+        let ([p], ExprKind::TupleLit(parts)) = (params.as_slice(), &body.kind) else {
+            return None;
+        };
+        if !el.is_known() || parts.is_empty() {
+            return None;
+        }
+        let t = self.boxed(el);
+        let name = names::value(&p.name, self.opts.naming);
+        let mut out = String::new();
+        for (i, part) in parts.iter().enumerate() {
+            let body = self.expr_prec(part, Prec::Lambda);
+            let link = if i == 0 {
+                "Comparator.comparing"
+            } else {
+                ".thenComparing"
+            };
+            out.push_str(&format!("{link}(({t} {name}) -> {body})"));
+        }
+        Some(out)
+    }
+
     /// A comprehension as a stream. The loop variables it renames (`pair.v0()`) are renamed
     /// inside it only.
     pub(super) fn comprehension(&mut self, c: &Comprehension, ty: &Type) -> (String, Prec) {
@@ -1001,7 +1105,9 @@ impl Printer<'_> {
                     Type::Str => format!("{seq}.charAt({var})"),
                     Type::Array(_) => format!("{seq}[{var}]"),
                     // Unboxed, so that `==` compares values.
-                    Type::List(t) if matches!(**t, Type::Int(_) | Type::Float | Type::Bool | Type::Char) => {
+                    Type::List(t)
+                        if matches!(**t, Type::Int(_) | Type::Float | Type::Bool | Type::Char) =>
+                    {
                         format!("(({}) {seq}.get({var}))", self.ty(t))
                     }
                     _ => format!("{seq}.get({var})"),
@@ -1095,10 +1201,14 @@ impl Printer<'_> {
             }
         }
         match &iter.ty {
-            Type::Str => format!(
-                "{}.chars().mapToObj(c -> (char) c)",
-                self.expr_prec(iter, Prec::Postfix)
-            ),
+            Type::Str => {
+                // A fresh name: a lambda parameter may not shadow a local of the function.
+                let c = self.fresh("c");
+                format!(
+                    "{}.chars().mapToObj({c} -> (char) {c})",
+                    self.expr_prec(iter, Prec::Postfix)
+                )
+            }
             Type::Array(el) => {
                 self.import("java.util.Arrays");
                 let boxed = if matches!(**el, Type::Int(_) | Type::Float) {

@@ -9,6 +9,7 @@ mod captures;
 mod expr;
 mod intrinsics;
 mod names;
+mod optional;
 mod precedence;
 mod prelude;
 mod stmt;
@@ -150,6 +151,9 @@ pub(super) struct Printer<'m> {
     pub(super) failed: Option<String>,
     /// Locals of the current function held in a one-element array because a lambda assigns them.
     pub(super) boxed: BTreeSet<String>,
+    /// Whether the current function's returns are wrapped in an `Optional` (its name is in
+    /// [`Options::optional_results`]).
+    pub(super) wrap_optional: bool,
 }
 
 impl<'m> Printer<'m> {
@@ -182,6 +186,7 @@ impl<'m> Printer<'m> {
             renames: HashMap::new(),
             failed: None,
             boxed: BTreeSet::new(),
+            wrap_optional: false,
         }
     }
 
@@ -337,6 +342,7 @@ impl<'m> Printer<'m> {
     fn function(&mut self, f: &Function, owner: Option<(&Class, bool)>) {
         self.doc(&f.doc);
         self.ret = f.ret.clone();
+        self.wrap_optional = optional::wraps(self.opts, f) && !matches!(owner, Some((_, true)));
         let params: Vec<String> = f
             .params
             .iter()
@@ -356,7 +362,7 @@ impl<'m> Printer<'m> {
                 "public static void main(String[] args)".to_string()
             }
             None => {
-                let ret = self.ty(&f.ret);
+                let ret = self.result_type(&f.ret);
                 let name = self
                     .opts
                     .function_name(&f.name, || names::value(&f.name, self.opts.naming));
@@ -364,7 +370,7 @@ impl<'m> Printer<'m> {
             }
             Some((c, true)) => format!("{}({params})", self.class_name(&c.name)),
             Some((c, false)) => {
-                let ret = self.ty(&f.ret);
+                let ret = self.result_type(&f.ret);
                 let name = self
                     .opts
                     .function_name(&f.name, || method_name(&f.name, self.opts.naming));

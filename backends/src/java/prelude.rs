@@ -10,6 +10,63 @@ pub(super) fn source(name: &str) -> &'static str {
     return out;
 }"
         }
+        "ferryMd5Hex" => {
+            r#"static String ferryMd5Hex(String s, boolean ascii) {
+    if (ascii && !s.chars().allMatch(c -> c < 128)) {
+        throw new IllegalArgumentException("'ascii' codec can't encode " + s);
+    }
+    try {
+        StringBuilder out = new StringBuilder();
+        for (byte b : MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8))) {
+            out.append(String.format("%02x", b));
+        }
+        return out.toString();
+    } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+    }
+}"#
+        }
+        "ferrySwapCase" => {
+            r"static String ferrySwapCase(String s) {
+    StringBuilder out = new StringBuilder();
+    s.codePoints().forEach(c -> {
+        String ch = Character.toString(c);
+        out.append(Character.isUpperCase(c) ? ch.toLowerCase() : Character.isLowerCase(c) ? ch.toUpperCase() : ch);
+    });
+    return out.toString();
+}"
+        }
+        "ferryRoundDigits" => {
+            r"static double ferryRoundDigits(double x, long digits) {
+    if (Double.isNaN(x) || Double.isInfinite(x)) {
+        return x;
+    }
+    double r = new BigDecimal(x).setScale((int) digits, RoundingMode.HALF_EVEN).doubleValue();
+    return r == 0 ? Math.copySign(0.0, x) : r;
+}"
+        }
+        "ferryFloatOfAny" => {
+            r"static double ferryFloatOfAny(Object x) {
+    if (x instanceof Boolean b) {
+        return b ? 1.0 : 0.0;
+    }
+    if (x instanceof Number n) {
+        return n.doubleValue();
+    }
+    return Double.parseDouble(((String) x).strip());
+}"
+        }
+        "ferryIntOfAny" => {
+            r"static long ferryIntOfAny(Object x) {
+    if (x instanceof Boolean b) {
+        return b ? 1 : 0;
+    }
+    if (x instanceof Number n) {
+        return n.longValue();
+    }
+    return Long.parseLong(((String) x).strip());
+}"
+        }
         "ferryBin" => {
             r#"static String ferryBin(long x) {
     return (x < 0 ? "-0b" : "0b") + Long.toString(Math.abs(x), 2);
@@ -28,9 +85,10 @@ pub(super) fn source(name: &str) -> &'static str {
         out.append(s.charAt(i));
     }
     return out.toString();
-}
-
-static List<Integer> ferrySliceIndices(int n, Integer start, Integer end, Integer step) {
+}"
+        }
+        "ferrySliceIndices" => {
+            r"static List<Integer> ferrySliceIndices(int n, Integer start, Integer end, Integer step) {
     int st = step == null ? 1 : step;
     int lo = st > 0 ? 0 : -1;
     int hi = st > 0 ? n : n - 1;
@@ -50,19 +108,15 @@ static List<Integer> ferrySliceIndices(int n, Integer start, Integer end, Intege
         out.add(xs.get(i));
     }
     return out;
-}
-
-static List<Integer> ferrySliceIndices(int n, Integer start, Integer end, Integer step) {
-    int st = step == null ? 1 : step;
-    int lo = st > 0 ? 0 : -1;
-    int hi = st > 0 ? n : n - 1;
-    int a = start == null ? (st > 0 ? lo : hi) : start < 0 ? Math.max(start + n, lo) : Math.min(start, hi);
-    int b = end == null ? (st > 0 ? hi : lo) : end < 0 ? Math.max(end + n, lo) : Math.min(end, hi);
-    List<Integer> out = new ArrayList<>();
-    for (int i = a; st > 0 ? i < b : i > b; i += st) {
-        out.add(i);
+}"
+        }
+        "ferryGetKey" => {
+            r"static <K, V> V ferryGetKey(Map<K, V> map, K key) {
+    V value = map.get(key);
+    if (value == null && !map.containsKey(key)) {
+        throw new NoSuchElementException(String.valueOf(key));
     }
-    return out;
+    return value;
 }"
         }
         "ferryMapOf" => {
@@ -118,6 +172,13 @@ static <K, V> Map<K, V> ferryMapOf(Map<K, V> map, Object... keysAndValues) {
     return out;
 }"
         }
+        "ferryCharStrings" => {
+            r"static List<String> ferryCharStrings(String s) {
+    List<String> out = new ArrayList<>();
+    s.codePoints().forEach(c -> out.add(Character.toString(c)));
+    return out;
+}"
+        }
         "ferryChars" => {
             r"static List<Character> ferryChars(String s) {
     List<Character> out = new ArrayList<>();
@@ -136,6 +197,22 @@ static <K, V> Map<K, V> ferryMapOf(Map<K, V> map, Object... keysAndValues) {
     return out;
 }
 
+static List<Long> ferryListOf(long[] xs) {
+    List<Long> out = new ArrayList<>();
+    for (long x : xs) {
+        out.add(x);
+    }
+    return out;
+}
+
+static List<Double> ferryListOf(double[] xs) {
+    List<Double> out = new ArrayList<>();
+    for (double x : xs) {
+        out.add(x);
+    }
+    return out;
+}
+
 static <T> List<T> ferryListOf(T[] xs) {
     return new ArrayList<>(Arrays.asList(xs));
 }"
@@ -144,6 +221,14 @@ static <T> List<T> ferryListOf(T[] xs) {
             r"static <T extends Comparable<? super T>> List<T> ferrySorted(Collection<T> xs) {
     List<T> out = new ArrayList<>(xs);
     Collections.sort(out);
+    return out;
+}"
+        }
+        "ferrySortedBy" => {
+            r"static <T, K extends Comparable<? super K>> List<T> ferrySortedBy(Collection<T> xs, Function<? super T, ? extends K> key, boolean reverse) {
+    List<T> out = new ArrayList<>(xs);
+    Comparator<T> order = Comparator.comparing(key);
+    out.sort(reverse ? order.reversed() : order);
     return out;
 }"
         }
@@ -404,17 +489,33 @@ pub(super) fn imports(name: &str) -> &'static [&'static str] {
     match name {
         "ferrySliceStr"
         | "ferrySliceList"
+        | "ferrySliceIndices"
         | "ferrySplit"
         | "ferrySplitN"
         | "ferrySplitWhitespace"
         | "ferryChars"
+        | "ferryCharStrings"
         | "ferryConcat"
         | "ferryRange" => &["java.util.ArrayList", "java.util.List"],
         "ferryMapOf" => &["java.util.Map"],
+        "ferryMd5Hex" => &[
+            "java.nio.charset.StandardCharsets",
+            "java.security.MessageDigest",
+            "java.security.NoSuchAlgorithmException",
+        ],
+        "ferryGetKey" => &["java.util.Map", "java.util.NoSuchElementException"],
+        "ferryRoundDigits" => &["java.math.BigDecimal", "java.math.RoundingMode"],
         "ferrySortedChars" => &[
             "java.util.ArrayList",
             "java.util.Collections",
             "java.util.List",
+        ],
+        "ferrySortedBy" => &[
+            "java.util.ArrayList",
+            "java.util.Collection",
+            "java.util.Comparator",
+            "java.util.List",
+            "java.util.function.Function",
         ],
         "ferryReversed" | "ferrySorted" => &[
             "java.util.ArrayList",

@@ -11,9 +11,19 @@ use super::{names, Printer};
 use crate::writer::Writer;
 
 impl Printer<'_> {
+    /// The statements of a block, up to the first jump: javac rejects unreachable statements.
     pub(super) fn block_body(&mut self, stmts: &[Stmt]) {
         for s in stmts {
             self.stmt(s);
+            if matches!(
+                s.kind,
+                StmtKind::Return(_)
+                    | StmtKind::Break(_)
+                    | StmtKind::Continue(_)
+                    | StmtKind::Throw { .. }
+            ) {
+                break;
+            }
         }
     }
 
@@ -382,6 +392,10 @@ impl Printer<'_> {
                 None => self.w.line("continue;"),
             },
             StmtKind::Return(v) => match v {
+                Some(v) if self.wrap_optional => {
+                    let v = self.optional_return(v);
+                    self.w.line(format!("return {v};"));
+                }
                 Some(v) => {
                     let ret = self.ret.clone();
                     let v = self.expr_as(v, &ret);
@@ -489,6 +503,42 @@ impl Printer<'_> {
                         .line(format!("{lab}for (int {i} = 0; {i} < {len}; {i}++) {{"));
                     self.w.indent();
                     if vars[1].name != "_" {
+                        self.w.line(format!("{ty} {x} = {elem};"));
+                    }
+                    self.block_body(&body.stmts);
+                    self.w.dedent();
+                    self.w.line("}");
+                    return;
+                }
+                (Intrinsic::Zip, 2, [xs, ys])
+                    if [xs, ys]
+                        .iter()
+                        .all(|s| matches!(s.ty, Type::List(_) | Type::Array(_) | Type::Str)) =>
+                {
+                    // for (int i = 0; i < Math.min(xs.size(), ys.size()); i++) { x = ..; y = ..; }
+                    let i = self.fresh("i");
+                    let seqs = [self.stable(xs), self.stable(ys)];
+                    let lens = [
+                        self.len_text(&seqs[0], &xs.ty),
+                        self.len_text(&seqs[1], &ys.ty),
+                    ];
+                    let lab = self.label(label);
+                    self.w.line(format!(
+                        "{lab}for (int {i} = 0; {i} < Math.min({}, {}); {i}++) {{",
+                        lens[0], lens[1]
+                    ));
+                    self.w.indent();
+                    for ((var, seq), from) in vars.iter().zip(&seqs).zip([xs, ys]) {
+                        if var.name == "_" {
+                            continue;
+                        }
+                        let elem = self.element_text(seq, &from.ty, &i);
+                        let ty = if var.ty.is_known() {
+                            self.ty(&var.ty)
+                        } else {
+                            "var".into()
+                        };
+                        let x = names::value(&var.name, self.opts.naming);
                         self.w.line(format!("{ty} {x} = {elem};"));
                     }
                     self.block_body(&body.stmts);

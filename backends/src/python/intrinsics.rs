@@ -42,7 +42,11 @@ impl Printer<'_> {
                     ValueKind::Str => format!("isinstance({x}, str)"),
                     ValueKind::Bool => format!("isinstance({x}, bool)"),
                 };
-                let p = if kind == ValueKind::Int { prec::CMP } else { prec::PRIMARY };
+                let p = if kind == ValueKind::Int {
+                    prec::CMP
+                } else {
+                    prec::PRIMARY
+                };
                 (test, p)
             }
             Println => {
@@ -115,6 +119,8 @@ impl Printer<'_> {
                 let x = all(self);
                 (format!("float(round({x}))"), p)
             }
+            RoundDigits => call(self, "round"),
+            NumberOfAny { float } => call(self, if float { "float" } else { "int" }),
             ToBinary { prefixed: true } => call(self, "bin"),
             ToBinary { prefixed: false } => {
                 let x = all(self);
@@ -200,6 +206,13 @@ impl Printer<'_> {
             EndsWith => method(self, "endswith"),
             ToUpper => method(self, "upper"),
             ToLower => method(self, "lower"),
+            SwapCase => method(self, "swapcase"),
+            Md5Hex { ascii } => {
+                self.import("hashlib");
+                let x = arg(self, 0, prec::PRIMARY);
+                let enc = if ascii { "\"ascii\"" } else { "" };
+                (format!("hashlib.md5({x}.encode({enc})).hexdigest()"), p)
+            }
             Trim => method(self, "strip"),
             RegexReplace | RegexSplit | RegexFind => {
                 self.import("re");
@@ -250,7 +263,7 @@ impl Printer<'_> {
                 let s = arg(self, 0, prec::PRIMARY);
                 (format!("{s}[::-1]"), p)
             }
-            Chars => call(self, "list"),
+            Chars | CharStrings => call(self, "list"),
             CompareStr => {
                 self.helper("_ferry_compare");
                 call(self, "_ferry_compare")
@@ -303,6 +316,7 @@ impl Printer<'_> {
                     (format!("[{f}] * {n}"), prec::MUL)
                 }
             }
+            ToNumber => call(self, if e.ty.is_int() { "int" } else { "float" }),
             CopyOf
                 if matches!(e.ty, Type::List(_) | Type::Array(_))
                     && matches!(a0.map(|x| &x.kind), Some(ExprKind::ListLit(_))) =>
@@ -321,6 +335,7 @@ impl Printer<'_> {
                         "deque"
                     }
                     Type::PriorityQueue(_) => "sorted",
+                    Type::Tuple(_) => "tuple",
                     _ => "list",
                 };
                 call(self, f)
@@ -357,8 +372,16 @@ impl Printer<'_> {
                 (format!("not {x}"), prec::NOT)
             }
             Sort => method(self, "sort"),
-            SortByKey => {
-                let l = arg(self, 0, prec::PRIMARY);
+            SortByKey | SortedByKey => {
+                let l = arg(
+                    self,
+                    0,
+                    if op == SortByKey {
+                        prec::PRIMARY
+                    } else {
+                        prec::LAMBDA + 1
+                    },
+                );
                 let k = arg(self, 1, prec::LAMBDA);
                 let rev = matches!(
                     args.get(2).map(|x| &x.kind),
@@ -369,12 +392,17 @@ impl Printer<'_> {
                     .filter(|x| !matches!(x.kind, ExprKind::Lit(Literal::Bool(_))));
                 let identity = matches!(args.get(1).map(|x| &x.kind), Some(ExprKind::Lambda { params, body: ferry_ir::LambdaBody::Expr(b) })
                     if params.len() == 1 && matches!(&b.kind, ExprKind::Name(n) if *n == params[0].name));
-                let mut s = if identity {
-                    format!("{l}.sort(")
-                } else {
-                    format!("{l}.sort(key={k}")
+                let mut s = match (op, identity) {
+                    (SortByKey, true) => format!("{l}.sort("),
+                    (SortByKey, false) => format!("{l}.sort(key={k}"),
+                    (_, true) => format!("sorted({l}"),
+                    (_, false) => format!("sorted({l}, key={k}"),
                 };
-                let sep = if identity { "" } else { ", " };
+                let sep = if identity && op == SortByKey {
+                    ""
+                } else {
+                    ", "
+                };
                 if rev {
                     s.push_str(&format!("{sep}reverse=True"));
                 } else if let Some(r) = rev_expr {
@@ -419,6 +447,11 @@ impl Printer<'_> {
             Enumerate => call(self, "enumerate"),
             Zip => call(self, "zip"),
             GetOrDefault => method(self, "get"),
+            GetKey => {
+                let m = arg(self, 0, prec::PRIMARY);
+                let k = arg(self, 1, prec::LAMBDA + 1);
+                (format!("{m}[{k}]"), prec::PRIMARY)
+            }
             Put => {
                 let m = arg(self, 0, prec::PRIMARY);
                 let k = arg(self, 1, prec::LAMBDA + 1);

@@ -87,8 +87,7 @@ impl Lowerer<'_> {
                 if matches!(
                     self.text(func).trim_matches(|c| c == '(' || c == ')'),
                     "[]rune" | "[]byte"
-                )
-                    && args.len() == 1
+                ) && args.len() == 1
                 {
                     let s = self.lower_expr(args[0]);
                     return self.intrinsic(Intrinsic::Chars, vec![s], Type::list(Type::Char), span);
@@ -307,7 +306,12 @@ impl Lowerer<'_> {
                 let Some(other) = a.named_child(0).map(|x| self.lower_expr(x)) else {
                     continue;
                 };
-                self.intrinsic(Intrinsic::Extend, vec![list.clone(), other], Type::Void, span)
+                self.intrinsic(
+                    Intrinsic::Extend,
+                    vec![list.clone(), other],
+                    Type::Void,
+                    span,
+                )
             } else {
                 let v = self.lower_expr(*a);
                 let v = self.coerce(v, &elem);
@@ -471,12 +475,8 @@ impl Lowerer<'_> {
                     .text(l)
                     .replace(&format!("{list_text}[{i}]"), &format!("{list_text}[{j}]"));
                 if swapped == self.text(r) && self.text(l).contains(&format!("{list_text}[{i}]")) {
-                    self.key_subst.push((
-                        list_text.clone(),
-                        i.clone(),
-                        item.clone(),
-                        elem.clone(),
-                    ));
+                    self.key_subst
+                        .push((list_text.clone(), i.clone(), item.clone(), elem.clone()));
                     let key = self.lower_expr(l);
                     self.key_subst.pop();
                     let key_ty = key.ty.clone();
@@ -586,8 +586,18 @@ impl Lowerer<'_> {
         let a = self.declare("a", elem.clone());
         let b = self.declare("b", elem.clone());
         let saved_subst = std::mem::take(&mut self.key_subst);
-        self.key_subst.push((list_text.to_string(), i.to_string(), a.clone(), elem.clone()));
-        self.key_subst.push((list_text.to_string(), j.to_string(), b.clone(), elem.clone()));
+        self.key_subst.push((
+            list_text.to_string(),
+            i.to_string(),
+            a.clone(),
+            elem.clone(),
+        ));
+        self.key_subst.push((
+            list_text.to_string(),
+            j.to_string(),
+            b.clone(),
+            elem.clone(),
+        ));
         let saved = std::mem::take(&mut self.current);
         self.current.ret = Type::Bool;
         let block = self.lower_block(body);

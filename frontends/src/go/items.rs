@@ -322,7 +322,9 @@ impl Lowerer<'_> {
             }
             for (i, name) in names.iter().enumerate() {
                 if self.regexes.contains_key(name)
-                    && values.get(i).is_some_and(|v| self.regex_pattern(*v).is_some())
+                    && values
+                        .get(i)
+                        .is_some_and(|v| self.regex_pattern(*v).is_some())
                 {
                     continue;
                 }

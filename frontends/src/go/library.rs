@@ -1,8 +1,6 @@
 //! The library → intrinsic table: `fmt`, `strings`, `strconv`, `sort`, `math`, `unicode`.
 
-use ferry_ir::{
-    BinOp, Expr, ExprKind, IntKind, Intrinsic, Language, Literal, RemKind, Span, Type,
-};
+use ferry_ir::{BinOp, Expr, ExprKind, IntKind, Intrinsic, Language, Literal, RemKind, Span, Type};
 use tree_sitter::Node;
 
 use super::Lowerer;

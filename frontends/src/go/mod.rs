@@ -176,7 +176,7 @@ impl<'s> Lowerer<'s> {
     }
 
     /// Declares a local in the innermost scope and returns its IR name: the Go name, or a fresh
-    /// one where it shadows a local of an enclosing scope.
+    /// one where it shadows a local of an enclosing scope or differs from one in scope only in case.
     fn declare(&mut self, name: &str, ty: Type) -> String {
         if name == "_" {
             return name.to_string();
@@ -184,7 +184,8 @@ impl<'s> Lowerer<'s> {
         let ir_name = match self.scopes.last().and_then(|s| s.get(name)) {
             Some(local) => local.name.clone(),
             None if self.scopes.iter().any(|s| s.contains_key(name))
-                || self.pending.iter().any(|p| p == name) =>
+                || self.pending.iter().any(|p| p == name)
+                || self.differs_only_in_case(name) =>
             {
                 self.fresh_name(name)
             }
@@ -200,6 +201,17 @@ impl<'s> Lowerer<'s> {
             );
         }
         ir_name
+    }
+
+    /// Whether a local in scope has a name that differs from `name` only in case or underscores
+    /// (`S` and `s`): the target's naming conventions would print both the same.
+    fn differs_only_in_case(&self, name: &str) -> bool {
+        let fold = |n: &str| n.replace('_', "").to_lowercase();
+        let key = fold(name);
+        self.scopes
+            .iter()
+            .flat_map(|s| s.keys())
+            .any(|k| k != name && fold(k) == key)
     }
 
     /// `base`, or a fresh name where a local called `base` is in scope: for the parameters of

@@ -690,7 +690,7 @@ impl Lowerer<'_> {
                     return intrinsic(I::SplitWhitespace, vec![recv], node);
                 }
                 let Some(literal) = regex_literal(&sep) else {
-                    if !super::regex::is_portable_split(&sep) {
+                    if !crate::regex::is_portable_split(&sep) {
                         return self.unsupported_call(node, "split on this regular expression");
                     }
                     // Without a limit Java drops trailing empty strings: as for `Split` below.

@@ -12,7 +12,6 @@ mod expr;
 mod functional;
 mod items;
 mod optional;
-mod regex;
 mod stmt;
 mod streams;
 mod types;

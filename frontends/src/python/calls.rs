@@ -1,6 +1,6 @@
-//! Calls: builtins, `math`/`heapq`/`collections`, and methods of `str`, `list`, `dict`, `set` and
-//! `deque` become intrinsics (the tables below); calls of functions and classes of the file become
-//! `Call`/`New`, methods of user classes `MethodCall`.
+//! Calls: builtins and methods of `str`, `list`, `dict`, `set` and `deque` become intrinsics (the
+//! tables below; library modules are in [`super::library`]); calls of functions and classes of the
+//! file become `Call`/`New`, methods of user classes `MethodCall`.
 
 use ferry_ir::intrinsics::StrUnit;
 use ferry_ir::{
@@ -9,35 +9,16 @@ use ferry_ir::{
 };
 use tree_sitter::Node;
 
-use super::keys::apply_key;
+use super::keys::{apply_key, identity};
 use super::stmt::to_str;
 use super::{mk, Lowerer};
 use crate::common::{named_children, span};
-
-/// `module.function` → intrinsic.
-const MODULE_FUNCTIONS: &[(&str, &str, Intrinsic)] = &[
-    ("math", "sqrt", Intrinsic::Sqrt),
-    ("math", "floor", Intrinsic::Floor),
-    ("math", "ceil", Intrinsic::Ceil),
-    ("math", "log", Intrinsic::Log),
-    ("math", "log10", Intrinsic::Log10),
-    ("math", "exp", Intrinsic::Exp),
-    ("math", "sin", Intrinsic::Sin),
-    ("math", "cos", Intrinsic::Cos),
-    ("math", "tan", Intrinsic::Tan),
-    ("math", "atan", Intrinsic::Atan),
-    ("math", "atan2", Intrinsic::Atan2),
-    ("math", "hypot", Intrinsic::Hypot),
-    ("math", "pow", Intrinsic::Pow),
-    ("math", "fabs", Intrinsic::Abs),
-    ("heapq", "heappush", Intrinsic::HeapPush),
-    ("heapq", "heappop", Intrinsic::HeapPop),
-];
 
 /// Methods of builtin types → intrinsic (receiver first), by name and argument count.
 pub(super) const METHODS: &[(&str, usize, Intrinsic)] = &[
     ("upper", 0, Intrinsic::ToUpper),
     ("lower", 0, Intrinsic::ToLower),
+    ("swapcase", 0, Intrinsic::SwapCase),
     ("strip", 0, Intrinsic::Trim),
     ("split", 0, Intrinsic::SplitWhitespace),
     ("split", 1, Intrinsic::Split),
@@ -150,6 +131,9 @@ impl Lowerer<'_> {
         let sp = span(node);
         let is_local = self.declared.contains(name);
         if !is_local && !self.functions.contains(name) && !self.classes.contains(name) {
+            if let Some((module, func)) = self.imported_function(name) {
+                return self.module_call(&module, &func, pos, kw, node);
+            }
             if let Some(e) = self.builtin(name, pos, kw, node) {
                 return e;
             }
@@ -193,7 +177,7 @@ impl Lowerer<'_> {
     }
 
     /// Python builtins; `None` when `name` is not one this frontend knows.
-    fn builtin(
+    pub(super) fn builtin(
         &mut self,
         name: &str,
         pos: &[Node<'_>],
@@ -205,6 +189,9 @@ impl Lowerer<'_> {
         let kwarg = |k: &str| kw.iter().find(|(n, _)| n == k).map(|(_, v)| *v);
         if (name == "max" || name == "min") && n == 1 && kw.len() == 1 && kw[0].0 == "key" {
             return Some(self.min_max_by_key(name == "max", pos[0], kw[0].1, node));
+        }
+        if name == "tuple" && n == 1 && kw.is_empty() {
+            return Some(self.tuple_of(pos[0], node));
         }
         if name != "print" && name != "sorted" && !kw.is_empty() {
             return Some(self.unsupported_expr(node, &format!("keyword arguments of `{name}`")));
@@ -266,7 +253,20 @@ impl Lowerer<'_> {
             }
             "len" => one(Intrinsic::Len(StrUnit::CodePoint), Type::BIG, self),
             "abs" => one(Intrinsic::Abs, Type::Unknown, self),
+            "isinstance" if n == 2 => {
+                let x = args.into_iter().next()?;
+                self.isinstance(x, pos[1], node)
+            }
             "bin" if n == 1 => one(Intrinsic::ToBinary { prefixed: true }, Type::Str, self),
+            "round" if n == 2 => {
+                // Digits given as a literal `>= 0`: negative ones round to tens, hundreds, ...
+                if !matches!(args[1].kind, ExprKind::Lit(Literal::Int(d)) if d >= 0) {
+                    return Some(
+                        self.unsupported_expr(node, "round to digits not given as a literal"),
+                    );
+                }
+                self.intr(Intrinsic::RoundDigits, args, Type::Unknown, sp)
+            }
             "round" if n == 1 => {
                 let rounded = one(Intrinsic::RoundHalfEven, Type::Float, self);
                 cast(rounded, Type::BIG)
@@ -365,6 +365,10 @@ impl Lowerer<'_> {
                 self.intr(Intrinsic::Range, a, Type::list(Type::BIG), sp)
             }
             "enumerate" => one(Intrinsic::Enumerate, Type::Unknown, self),
+            "Counter" if n == 1 => {
+                let items = args.into_iter().next()?;
+                self.counter(items, node)
+            }
             "defaultdict" | "Counter" => {
                 let factory = if name == "Counter" && n == 0 {
                     "int".to_string()
@@ -400,7 +404,10 @@ impl Lowerer<'_> {
                 let element = if name == "map" {
                     apply_key(&f, item)
                 } else {
-                    clauses.push(ferry_ir::ComprehensionClause::If(apply_key(&f, item.clone())));
+                    clauses.push(ferry_ir::ComprehensionClause::If(apply_key(
+                        &f,
+                        item.clone(),
+                    )));
                     item
                 };
                 let c = ferry_ir::Comprehension {
@@ -437,11 +444,17 @@ impl Lowerer<'_> {
                 if key.is_none() && reverse.is_none() {
                     return Some(self.intr(Intrinsic::Sorted, args, Type::Unknown, sp));
                 }
-                if !self.pre_ok {
-                    return Some(self.unsupported_expr(node, "sorted with a key here"));
-                }
-                if !constant_order(reverse.as_ref()) {
-                    return Some(self.unsupported_expr(node, "sort order decided at run time"));
+                if !self.pre_ok || !constant_order(reverse.as_ref()) {
+                    // A sorted copy as an expression where no statement can come first.
+                    let key = match key {
+                        Some(k) => self.key_function(k),
+                        None => identity(sp),
+                    };
+                    let reverse = reverse
+                        .unwrap_or_else(|| mk(ExprKind::Lit(Literal::Bool(false)), Type::Bool, sp));
+                    let mut args = args;
+                    args.extend([key, reverse]);
+                    return Some(self.intr(Intrinsic::SortedByKey, args, Type::Unknown, sp));
                 }
                 // A sorted copy in a temporary, then an in-place sort.
                 let tmp = self.fresh_name("sorted");
@@ -484,31 +497,16 @@ impl Lowerer<'_> {
         };
         let obj_text = self.text(o).to_string();
         let method = self.text(a).to_string();
-        // Module functions.
-        if let Some((_, _, op)) = MODULE_FUNCTIONS
-            .iter()
-            .find(|(m, f, _)| *m == obj_text && *f == method)
-        {
-            let args: Vec<Expr> = pos.iter().map(|x| self.expr(*x)).collect();
-            let call = self.intr(*op, args, Type::Unknown, sp);
-            // Python's `math.floor` and `math.ceil` return ints.
-            if matches!(op, Intrinsic::Floor | Intrinsic::Ceil) {
-                return mk(
-                    ExprKind::Cast {
-                        expr: Box::new(call),
-                        to: Type::BIG,
-                    },
-                    Type::BIG,
-                    sp,
-                );
+        if method == "hexdigest" && pos.is_empty() && kw.is_empty() {
+            if let Some(e) = self.hex_digest(o, node) {
+                return e;
             }
-            return call;
         }
-        if obj_text == "collections"
-            && matches!(method.as_str(), "deque" | "defaultdict" | "Counter")
-        {
-            let m = method.clone();
-            return self.call_name(&m, pos, kw, node);
+        // Functions of library modules.
+        if o.kind() == "identifier" {
+            if let Some(module) = self.library_module(&obj_text) {
+                return self.module_call(&module, &method, pos, kw, node);
+            }
         }
         // `d[k].append(x)` on a `defaultdict(list)`: create the missing list first.
         if let Some((factory, d, k)) = self.default_dict_index(o) {
@@ -558,13 +556,6 @@ impl Lowerer<'_> {
                 }
                 self.lvalue = true;
             }
-        }
-        if obj_text == "math"
-            || obj_text == "heapq"
-            || obj_text == "collections"
-            || obj_text == "sys"
-        {
-            return self.unsupported_expr(node, &format!("{obj_text}.{method}"));
         }
         // super().m(...)
         if o.kind() == "call"
@@ -651,15 +642,25 @@ impl Lowerer<'_> {
             }
             return self.sort_call(receiver, key, reverse, sp);
         }
-        if !kw.is_empty() {
+        let Some(pos) = by_position(&method, pos, kw) else {
             return self.unsupported_expr(node, "keyword arguments");
-        }
+        };
         let mut args: Vec<Expr> = vec![receiver];
         args.extend(pos.iter().map(|x| self.expr(*x)));
-        if method == "get" && pos.len() == 1 {
+        if method == "split"
+            && matches!(
+                args.get(1).map(|a| &a.kind),
+                Some(ExprKind::Lit(Literal::Null))
+            )
+        {
+            // `s.split(None)` splits on whitespace.
+            args.truncate(1);
+        }
+        let n = args.len() - 1;
+        if method == "get" && n == 1 {
             args.push(mk(ExprKind::Lit(Literal::Null), Type::Unknown, sp));
         }
-        let n = if method == "get" { 2 } else { pos.len() };
+        let n = if method == "get" { 2 } else { n };
         if let Some((_, _, op)) = METHODS.iter().find(|(m, k, _)| *m == method && *k == n) {
             let ty = match op {
                 Intrinsic::Count | Intrinsic::IndexOf | Intrinsic::LastIndexOf => Type::BIG,
@@ -671,6 +672,30 @@ impl Lowerer<'_> {
         let _ = UnaryOp::Not;
         self.unsupported_expr(node, &format!("method `{method}`"))
     }
+}
+
+/// The parameters of builtin methods that calls may name (`s.split(sep=",")`).
+const KEYWORD_PARAMETERS: &[(&str, &[&str])] = &[("split", &["sep"])];
+
+/// The arguments of a builtin method call in parameter order, keywords placed where their
+/// parameters stand; `None` when a keyword is not one of the method's or leaves a gap.
+fn by_position<'t>(
+    method: &str,
+    pos: &[Node<'t>],
+    kw: &[(String, Node<'t>)],
+) -> Option<Vec<Node<'t>>> {
+    let mut out = pos.to_vec();
+    if kw.is_empty() {
+        return Some(out);
+    }
+    let (_, params) = KEYWORD_PARAMETERS.iter().find(|(m, _)| *m == method)?;
+    for p in params.iter().skip(pos.len()) {
+        match kw.iter().find(|(k, _)| k == p) {
+            Some((_, v)) => out.push(*v),
+            None => break,
+        }
+    }
+    (out.len() == pos.len() + kw.len()).then_some(out)
 }
 
 fn add(a: Expr, b: Expr) -> Expr {

@@ -17,7 +17,7 @@ impl Lowerer<'_> {
         match node.kind() {
             "identifier" if self.text(node) == "self" => mk(ExprKind::This, Type::Unknown, sp),
             "identifier" => mk(
-                ExprKind::Name(self.text(node).to_string()),
+                ExprKind::Name(self.resolve(self.text(node))),
                 Type::Unknown,
                 sp,
             ),
@@ -170,7 +170,8 @@ impl Lowerer<'_> {
                 let assigned_to_name = node.parent().is_some_and(|p| {
                     p.kind() == "assignment"
                         && p.child_by_field_name("right") == Some(node)
-                        && p.child_by_field_name("left").is_some_and(|l| l.kind() == "identifier")
+                        && p.child_by_field_name("left")
+                            .is_some_and(|l| l.kind() == "identifier")
                 });
                 if assigned_to_name && is_constant_sequence(&items) {
                     return mk(ExprKind::ListLit(items), Type::Unknown, sp);
@@ -434,6 +435,24 @@ impl Lowerer<'_> {
             return self.unsupported_expr(node, "multi-dimensional subscript");
         };
         let object = self.expr(v);
+        let counted = match &object.kind {
+            ExprKind::Name(n) if !lvalue && sub.kind() != "slice" => {
+                self.default_dicts.get(n).cloned()
+            }
+            _ => None,
+        };
+        if let Some(default) = counted.and_then(|f| self.factory_default(&f, sp)) {
+            // `Counter(xs)[k]`: the counted map read with its default.
+            let key = self.expr(*sub);
+            return mk(
+                ExprKind::Intrinsic {
+                    op: Intrinsic::GetOrDefault,
+                    args: vec![object, key, default],
+                },
+                Type::Unknown,
+                sp,
+            );
+        }
         if sub.kind() == "slice" {
             // Children: optional start, `:`, optional end, optional `:` step.
             let mut parts: [Option<Expr>; 3] = [None, None, None];
@@ -516,25 +535,31 @@ impl Lowerer<'_> {
 
     pub(super) fn lambda(&mut self, node: Node<'_>) -> Expr {
         let sp = span(node);
-        let mut params = Vec::new();
+        let mut names = Vec::new();
         if let Some(ps) = node.child_by_field_name("parameters") {
             for p in named_children(ps) {
                 if p.kind() != "identifier" {
                     return self.unsupported_expr(node, "lambda parameter");
                 }
-                params.push(Param {
-                    name: self.text(p).to_string(),
-                    ty: Type::Unknown,
-                    variadic: false,
-                    default: None,
-                    span: span(p),
-                });
+                names.push(p);
             }
         }
         let Some(b) = node.child_by_field_name("body") else {
             return self.unsupported_expr(node, "lambda");
         };
+        let mark = self.binders_mark();
+        let params = names
+            .into_iter()
+            .map(|p| Param {
+                name: self.bind(self.text(p)),
+                ty: Type::Unknown,
+                variadic: false,
+                default: None,
+                span: span(p),
+            })
+            .collect();
         let body = self.conditional_expr(b);
+        self.leave_binders(mark);
         mk(
             ExprKind::Lambda {
                 params,
@@ -550,17 +575,9 @@ impl Lowerer<'_> {
         let Some(body) = node.child_by_field_name("body") else {
             return self.unsupported_expr(node, "comprehension");
         };
-        let (element, value) = if kind == ComprehensionKind::Map {
-            let (Some(k), Some(v)) = (
-                body.child_by_field_name("key"),
-                body.child_by_field_name("value"),
-            ) else {
-                return self.unsupported_expr(node, "dictionary comprehension");
-            };
-            (self.conditional_expr(k), Some(self.conditional_expr(v)))
-        } else {
-            (self.conditional_expr(body), None)
-        };
+        // The first iterable is read in the enclosing scope, everything else in the scope of the
+        // loop variables.
+        let mark = self.binders_mark();
         let mut clauses = Vec::new();
         for c in named_children(node) {
             match c.kind() {
@@ -571,19 +588,13 @@ impl Lowerer<'_> {
                     ) else {
                         continue;
                     };
-                    let vars: Vec<Binding> = match l.kind() {
-                        "identifier" => vec![Binding {
-                            name: self.text(l).to_string(),
-                            ty: Type::Unknown,
-                        }],
-                        "pattern_list" | "tuple_pattern" => named_children(l)
-                            .into_iter()
-                            .map(|k| Binding {
-                                name: self.text(k).to_string(),
-                                ty: Type::Unknown,
-                            })
-                            .collect(),
-                        _ => return self.unsupported_expr(node, "comprehension target"),
+                    let targets = match l.kind() {
+                        "identifier" => vec![l],
+                        "pattern_list" | "tuple_pattern" => named_children(l),
+                        _ => {
+                            self.leave_binders(mark);
+                            return self.unsupported_expr(node, "comprehension target");
+                        }
                     };
                     // Only the first iterable is evaluated once, before the loop.
                     let iter = if clauses.is_empty() {
@@ -591,6 +602,13 @@ impl Lowerer<'_> {
                     } else {
                         self.conditional_expr(r)
                     };
+                    let vars = targets
+                        .into_iter()
+                        .map(|k| Binding {
+                            name: self.bind(self.text(k)),
+                            ty: Type::Unknown,
+                        })
+                        .collect();
                     clauses.push(ComprehensionClause::For { vars, iter });
                 }
                 "if_clause" => {
@@ -602,6 +620,19 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
+        let (element, value) = if kind == ComprehensionKind::Map {
+            let (Some(k), Some(v)) = (
+                body.child_by_field_name("key"),
+                body.child_by_field_name("value"),
+            ) else {
+                self.leave_binders(mark);
+                return self.unsupported_expr(node, "dictionary comprehension");
+            };
+            (self.conditional_expr(k), Some(self.conditional_expr(v)))
+        } else {
+            (self.conditional_expr(body), None)
+        };
+        self.leave_binders(mark);
         let c = Comprehension {
             kind,
             element,
@@ -622,5 +653,7 @@ fn is_constant_sequence(items: &[Expr]) -> bool {
         ExprKind::Lit(Literal::Bool(_)) => Some(3),
         _ => None,
     };
-    items.len() >= 3 && kind(&items[0]).is_some() && items.iter().all(|e| kind(e) == kind(&items[0]))
+    items.len() >= 3
+        && kind(&items[0]).is_some()
+        && items.iter().all(|e| kind(e) == kind(&items[0]))
 }

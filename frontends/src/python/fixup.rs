@@ -84,7 +84,11 @@ fn list_unpacked(s: Stmt) -> Vec<Stmt> {
     let list_ty = init.ty.clone();
     let tmp = format!(
         "{}_values",
-        names.iter().map(|b| b.name.as_str()).collect::<Vec<_>>().join("_")
+        names
+            .iter()
+            .map(|b| b.name.as_str())
+            .collect::<Vec<_>>()
+            .join("_")
     );
     let mut out = vec![Stmt {
         kind: StmtKind::Let {
@@ -216,6 +220,10 @@ fn stmt(s: &mut Stmt, c: &HashSet<String>, ret: &Type) {
             expr(iter, c);
             if vars.len() == 1 {
                 keys_of(iter);
+            }
+            if matches!(vars.as_slice(), [v] if v.ty == Type::Str) && iter.ty == Type::Str {
+                // A loop variable that also holds strings walks the characters as strings.
+                wrap(iter, Intrinsic::CharStrings, Type::list(Type::Str));
             }
             block(body, c, ret);
         }
@@ -546,8 +554,22 @@ fn expr(e: &mut Expr, c: &HashSet<String>) {
             op: Intrinsic::CopyOf,
             args,
         } if args.len() == 1 && args[0].ty == Type::Str => {
-            // `set(s)`, `list(s)`: the characters of `s`.
-            wrap(&mut args[0], Intrinsic::Chars, Type::list(Type::Char));
+            // `set(s)`, `list(s)`: the characters of `s`, as strings where the list holds strings.
+            if e.ty == Type::list(Type::Str) {
+                let s = args.remove(0);
+                *e = Expr::new(
+                    ExprKind::Intrinsic {
+                        op: Intrinsic::CharStrings,
+                        args: vec![s],
+                    },
+                    Type::list(Type::Str),
+                    sp,
+                );
+            } else if e.ty == Type::set(Type::Str) {
+                wrap(&mut args[0], Intrinsic::CharStrings, Type::list(Type::Str));
+            } else {
+                wrap(&mut args[0], Intrinsic::Chars, Type::list(Type::Char));
+            }
         }
         ExprKind::Intrinsic {
             op: Intrinsic::Sum,
@@ -614,7 +636,7 @@ fn expr(e: &mut Expr, c: &HashSet<String>) {
             }
         }
         ExprKind::Intrinsic {
-            op: Intrinsic::ToUpper | Intrinsic::ToLower,
+            op: Intrinsic::ToUpper | Intrinsic::ToLower | Intrinsic::SwapCase,
             args,
         } => {
             // `c.upper()` is a string in Python (`'ß'.upper()` is `'SS'`).
@@ -623,6 +645,14 @@ fn expr(e: &mut Expr, c: &HashSet<String>) {
                     wrap(a, Intrinsic::CharToStr, Type::Str);
                 }
             }
+        }
+        ExprKind::Intrinsic {
+            op: Intrinsic::RoundDigits,
+            args,
+        } if args.first().is_some_and(|x| x.ty.is_int()) => {
+            // An int rounded to digits `>= 0` is the int itself.
+            let x = args.swap_remove(0);
+            *e = x;
         }
         ExprKind::Intrinsic {
             op: Intrinsic::CharCode,

@@ -35,7 +35,11 @@ fn function(f: &mut Function) {
         let message = format!("`{}` ended without returning a value", f.name);
         StmtKind::Throw {
             kind: ExceptionKind::Runtime,
-            message: Some(Expr::new(ExprKind::Lit(Literal::Str(message)), Type::Str, span)),
+            message: Some(Expr::new(
+                ExprKind::Lit(Literal::Str(message)),
+                Type::Str,
+                span,
+            )),
         }
     };
     body.stmts.push(Stmt { kind, span });

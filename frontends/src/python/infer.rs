@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 
 pub(super) use super::unify::elem;
-use super::unify::{bigify, is_builder, is_builtin_collection, lub, numeric};
+use super::unify::{bigify, conflicting, is_builder, is_builtin_collection, lub, numeric};
 pub(super) use super::writeback::children_mut;
 use super::writeback::locals_of;
 
@@ -44,9 +44,13 @@ pub(super) struct Solver {
     pub(super) class: Option<String>,
     pub(super) locals: HashSet<String>,
     pub(super) catch_vars: HashSet<String>,
+    /// Locals given values of conflicting types: `(function key, name)`.
+    pub(super) conflicts: HashSet<(String, String)>,
 }
 
-pub(super) fn infer(module: &mut Module, diags: &mut Vec<Diagnostic>) {
+/// Infers the types of `module` and writes them back; returns the locals given values of
+/// conflicting types, as `(function key, name)`.
+pub(super) fn infer(module: &mut Module, diags: &mut Vec<Diagnostic>) -> HashSet<(String, String)> {
     let mut s = Solver {
         vars: HashMap::new(),
         rets: HashMap::new(),
@@ -60,6 +64,7 @@ pub(super) fn infer(module: &mut Module, diags: &mut Vec<Diagnostic>) {
         class: None,
         locals: HashSet::new(),
         catch_vars: HashSet::new(),
+        conflicts: HashSet::new(),
     };
     for item in &module.items {
         match item {
@@ -109,11 +114,26 @@ pub(super) fn infer(module: &mut Module, diags: &mut Vec<Diagnostic>) {
     }
     s.walk_module(module);
     s.write_back(module, diags);
+    s.conflicts
 }
 
 impl Solver {
     pub(super) fn lub(&self, a: &Type, b: &Type) -> Type {
         lub(a, b, &self.classes)
+    }
+
+    /// The element type of a list or set literal: `Any` for values of conflicting types
+    /// (`[1, "two", 3.5]`), which only dynamic type tests (`isinstance`) can read.
+    fn elements(&mut self, items: &mut [Expr]) -> Type {
+        let mut t = Type::Unknown;
+        for i in items.iter_mut() {
+            let it = self.expr(i);
+            if conflicting(&t, &it, &self.classes) {
+                return Type::Any;
+            }
+            t = self.lub(&t, &it);
+        }
+        t
     }
 
     fn unify_slot(
@@ -122,11 +142,24 @@ impl Solver {
         classes: &HashMap<String, ClassInfo>,
     ) -> Option<Type> {
         let old = slot.cloned().unwrap_or(Type::Unknown);
-        let new = lub(&old, ty, classes);
+        // A variable given a dynamically typed value may hold anything.
+        let new = if old == Type::Any || *ty == Type::Any {
+            Type::Any
+        } else {
+            lub(&old, ty, classes)
+        };
         (new != old).then_some(new)
     }
 
     pub(super) fn unify_var(&mut self, key: (String, String), ty: &Type) {
+        if !key.0.is_empty()
+            && self
+                .vars
+                .get(&key)
+                .is_some_and(|old| conflicting(old, ty, &self.classes))
+        {
+            self.conflicts.insert(key.clone());
+        }
         if let Some(new) = Self::unify_slot(self.vars.get(&key), ty, &self.classes) {
             self.vars.insert(key, new);
             self.changed = true;
@@ -269,6 +302,13 @@ impl Solver {
                 for (b, t) in names.iter().zip(element_types.iter()) {
                     let k = self.var_key(&b.name);
                     self.unify_var(k, t);
+                }
+                // `res, done = [], False`: each part takes its variable's type.
+                if let ExprKind::TupleLit(parts) = &mut init.kind {
+                    for (b, part) in names.iter().zip(parts.iter_mut()) {
+                        let vt = self.var(&b.name);
+                        self.push_type(part, &vt);
+                    }
                 }
             }
             StmtKind::Assign { target, op, value } => {
@@ -764,22 +804,8 @@ impl Solver {
                 self.call_args(&key, args);
                 Type::Named(class.clone())
             }
-            ExprKind::ListLit(items) => {
-                let mut t = Type::Unknown;
-                for i in items.iter_mut() {
-                    let it = self.expr(i);
-                    t = self.lub(&t, &it);
-                }
-                Type::list(t)
-            }
-            ExprKind::SetLit(items) => {
-                let mut t = Type::Unknown;
-                for i in items.iter_mut() {
-                    let it = self.expr(i);
-                    t = self.lub(&t, &it);
-                }
-                Type::set(t)
-            }
+            ExprKind::ListLit(items) => Type::list(self.elements(items)),
+            ExprKind::SetLit(items) => Type::set(self.elements(items)),
             ExprKind::MapLit(pairs) => {
                 let (mut k, mut v) = (Type::Unknown, Type::Unknown);
                 for (a, b) in pairs.iter_mut() {

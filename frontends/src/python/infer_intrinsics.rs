@@ -10,7 +10,7 @@ impl Solver {
     pub(super) fn intrinsic(&mut self, op: Intrinsic, args: &mut [Expr], _sp: Span) -> Type {
         use Intrinsic::*;
         // Lambdas passed as sort keys take the list's elements.
-        if let (SortByKey, Some(list)) = (op, args.first_mut()) {
+        if let (SortByKey | SortedByKey, Some(list)) = (op, args.first_mut()) {
             let lt = self.expr(list);
             if let Some(ExprKind::Lambda { params, .. }) = args.get(1).map(|a| &a.kind) {
                 if let Some(p) = params.first() {
@@ -49,6 +49,14 @@ impl Solver {
                 }
                 Type::Void
             }
+            Md5Hex { .. } => {
+                // Only a string has the `encode` the digest reads.
+                if let Some(text) = args.first() {
+                    let text = text.clone();
+                    self.constrain(&text, &Type::Str);
+                }
+                Type::Str
+            }
             Join => {
                 if let Some(target) = args.get(1) {
                     let target = target.clone();
@@ -69,7 +77,11 @@ impl Solver {
                     _ => t(2),
                 }
             }
-            Min | Max => self.lub(&t(0), &t(1)),
+            // `max(best, x)` is never `None`: a `None` argument raises.
+            Min | Max => match self.lub(&t(0), &t(1)) {
+                Type::Optional(inner) => *inner,
+                other => other,
+            },
             Sum => match elem(&t(0)) {
                 Type::Unknown => Type::Unknown,
                 Type::Bool => Type::BIG,
@@ -85,8 +97,10 @@ impl Solver {
                 Type::Str => Type::Str,
                 other => Type::list(elem(&other)),
             },
-            Sorted => Type::list(elem(&t(0))),
+            Sorted | SortedByKey => Type::list(elem(&t(0))),
             Abs => t(0),
+            // `round(n, digits)` of an int is the int.
+            RoundDigits if t(0).is_int() => t(0),
             ToStr(_) => Type::Str,
             _ => bigify(op.result_type(&tys)),
         }

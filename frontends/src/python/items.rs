@@ -200,6 +200,7 @@ impl Lowerer<'_> {
         self.global_decl = self.globals.clone();
         self.in_function = true;
         self.fresh = 0;
+        self.start_binders(self.statements_bound(nodes));
         let body = self.statements_as_body(root, nodes);
         self.in_function = false;
         self.global_decl.clear();
@@ -380,6 +381,7 @@ impl Lowerer<'_> {
             .map(|t| self.annotation(t))
             .unwrap_or(Type::Unknown);
         self.declared = params.iter().map(|p| p.name.clone()).collect();
+        self.start_binders(self.bound_names(node, false));
         self.global_decl.clear();
         self.fresh = 0;
         self.in_function = true;

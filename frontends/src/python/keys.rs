@@ -31,22 +31,7 @@ impl Lowerer<'_> {
             }
             None if !ascending => {
                 // Sort by identity, in the order `reverse` says.
-                let p = ferry_ir::Param {
-                    name: "x".into(),
-                    ty: Type::Unknown,
-                    variadic: false,
-                    default: None,
-                    span: sp,
-                };
-                let body = mk(ExprKind::Name("x".into()), Type::Unknown, sp);
-                let lam = mk(
-                    ExprKind::Lambda {
-                        params: vec![p],
-                        body: ferry_ir::LambdaBody::Expr(Box::new(body)),
-                    },
-                    Type::Unknown,
-                    sp,
-                );
+                let lam = identity(sp);
                 let rev = reverse
                     .unwrap_or_else(|| mk(ExprKind::Lit(Literal::Bool(true)), Type::Bool, sp));
                 self.intr(Intrinsic::SortByKey, vec![list, lam, rev], Type::Void, sp)
@@ -154,7 +139,10 @@ impl Lowerer<'_> {
     /// A key function given by name (`len`, `str.lower`, a function of the file) as a lambda.
     pub(super) fn key_function(&mut self, k: Expr) -> Expr {
         let sp = k.span;
-        let x = || mk(ExprKind::Name("item".into()), Type::Unknown, sp);
+        let mark = self.binders_mark();
+        let item = self.bind("item");
+        self.leave_binders(mark);
+        let x = || mk(ExprKind::Name(item.clone()), Type::Unknown, sp);
         let body = match &k.kind {
             ExprKind::Name(n) if n == "len" => {
                 self.intr(Intrinsic::Len(StrUnit::CodePoint), vec![x()], Type::BIG, sp)
@@ -202,7 +190,7 @@ impl Lowerer<'_> {
             _ => return k,
         };
         let p = ferry_ir::Param {
-            name: "item".into(),
+            name: item,
             ty: Type::Unknown,
             variadic: false,
             default: None,
@@ -217,6 +205,26 @@ impl Lowerer<'_> {
             sp,
         )
     }
+}
+
+/// `lambda x: x`: the key of a sort by natural order.
+pub(super) fn identity(sp: ferry_ir::Span) -> Expr {
+    let p = ferry_ir::Param {
+        name: "x".into(),
+        ty: Type::Unknown,
+        variadic: false,
+        default: None,
+        span: sp,
+    };
+    let body = mk(ExprKind::Name("x".into()), Type::Unknown, sp);
+    mk(
+        ExprKind::Lambda {
+            params: vec![p],
+            body: ferry_ir::LambdaBody::Expr(Box::new(body)),
+        },
+        Type::Unknown,
+        sp,
+    )
 }
 
 /// `key(x)`: a one-parameter lambda is applied by substitution, anything else is called.

@@ -1,15 +1,17 @@
 //! The Python frontend: lowers a Python file into the IR.
 //!
 //! Lowering runs in three steps: [`items`] collects the module's functions, classes and globals
-//! and lowers their bodies ([`stmt`], [`expr`], [`calls`], [`strings`]) leaving types that are
-//! not evident from the syntax `Unknown`; [`infer`] then solves types over the whole file by
-//! unification over the lattice in [`unify`] (literals, operators, intrinsic signatures, call
-//! sites, returns, fields, element types), and [`writeback`] writes them into every declaration,
-//! reporting what stays unknown. [`fixup`] finally applies the rewrites that depend on types
-//! (`ToStr` of strings dropped, one-character literals compared with characters become
-//! characters, `str * int` becomes `Repeat`, ints mixed with floats are converted, truthiness
-//! becomes explicit, ...).
+//! and lowers their bodies ([`stmt`], [`expr`], [`calls`], [`library`], [`strings`]) leaving
+//! types that are not evident from the syntax `Unknown`; [`infer`] then solves types over the
+//! whole file by unification over the lattice in [`unify`] (literals, operators, intrinsic
+//! signatures, call sites, returns, fields, element types), and [`writeback`] writes them into
+//! every declaration, reporting what stays unknown. [`narrowing`] settles `isinstance` tests by
+//! the types found; [`fixup`] finally applies the rewrites that depend on types (`ToStr` of
+//! strings dropped, one-character literals compared with characters become characters,
+//! `str * int` becomes `Repeat`, ints mixed with floats are converted, truthiness becomes
+//! explicit, ...).
 
+mod binders;
 mod calls;
 mod callsites;
 mod expr;
@@ -18,11 +20,16 @@ mod implicit_return;
 mod infer;
 mod infer_intrinsics;
 mod items;
+mod key_reads;
 mod keys;
+mod library;
 mod loops;
 mod members;
+mod narrowing;
 mod nested;
+mod rebind;
 mod scope;
+mod slice_assign;
 mod stmt;
 mod strings;
 mod unify;
@@ -69,6 +76,10 @@ pub(super) struct Lowerer<'s> {
     pub(super) lvalue: bool,
     /// Nested `def`s lifted to module level (tree-sitter node ids), skipped where they stand.
     pub(super) lifted: HashSet<usize>,
+    /// Lambda parameters and comprehension variables, and their IR names.
+    pub(super) binders: binders::Binders,
+    /// The names the file's imports bind.
+    pub(super) imports: library::Imports,
 }
 
 /// Lowers one Python file.
@@ -100,13 +111,22 @@ pub(crate) fn lower(name: &str, source: &str, interface: &[Signature]) -> Lowere
             default_dicts: HashMap::new(),
             lvalue: false,
             lifted: HashSet::new(),
+            binders: binders::Binders::default(),
+            imports: library::Imports::collect(root, source),
         };
         l.module(root, &mut module);
         diagnostics.append(&mut l.diags);
         crate::seed::seed_signatures(&mut module, interface, IntKind::Big);
         callsites::fill_defaults(&mut module);
         let mut inferred = Vec::new();
-        infer::infer(&mut module, &mut inferred);
+        let mut split = module.clone();
+        let mut conflicts = infer::infer(&mut module, &mut inferred);
+        if rebind::split(&mut split, &conflicts) {
+            module = split;
+            inferred.clear();
+            conflicts = infer::infer(&mut module, &mut inferred);
+        }
+        rebind::report_left(&mut module, &conflicts, source, &mut diagnostics);
         // With syntax errors the call sites that would decide types may be lost: report the
         // syntax errors alone rather than a cascade of unknown types they caused.
         if !diagnostics
@@ -115,7 +135,9 @@ pub(crate) fn lower(name: &str, source: &str, interface: &[Signature]) -> Lowere
         {
             diagnostics.extend(inferred);
         }
+        narrowing::narrow(&mut module);
         fixup::fixup(&mut module);
+        key_reads::key_reads(&mut module);
         callsites::coerce_args(&mut module);
         implicit_return::make_explicit(&mut module);
     }
@@ -257,6 +279,44 @@ mod tests {
             .collect();
         assert_eq!(names, vec!["global LIMIT", "fn main"]);
         assert!(lowered.diagnostics.is_empty(), "{:?}", lowered.diagnostics);
+    }
+
+    #[test]
+    fn a_variable_rebound_to_another_type_gets_a_fresh_name() {
+        let src = "def f(n):\n    n = str(n)\n    return n\n\n\ndef main():\n    f(3)\n";
+        assert_eq!(lets(src), vec![("n2".to_string(), Type::Str)]);
+    }
+
+    #[test]
+    fn a_variable_of_two_types_that_cannot_be_split_is_reported() {
+        let src = "def f(xs):\n    t = 0\n    for x in xs:\n        print(t)\n        t = 'a'\n\n\ndef main():\n    f([1])\n";
+        let lowered = super::lower("t", src, &[]);
+        assert!(lowered.diagnostics.iter().any(|d| d
+            .message
+            .contains("variable `t` holding values of different types")));
+    }
+
+    #[test]
+    fn a_slice_assignment_that_may_resize_is_reported() {
+        let src = "def f(xs):\n    xs[1:3] = [0]\n    a, xs[::2] = 1, [2]\n    return xs\n";
+        let lowered = super::lower("t", src, &[]);
+        let found: Vec<&str> = lowered
+            .diagnostics
+            .iter()
+            .filter(|d| d.message.contains("slice assignment"))
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
+    fn a_lambda_parameter_named_like_a_local_is_renamed() {
+        let src = "def f(x, xs):\n    return sorted(xs, key=lambda x: -x)[x]\n";
+        let lowered = super::lower("t", src, &[]);
+        let Some(Item::Function(f)) = lowered.module.items.first() else {
+            panic!("no function");
+        };
+        assert!(format!("{:?}", f.body).contains("\"x2\""));
     }
 
     #[test]

@@ -20,7 +20,7 @@ impl Lowerer<'_> {
         let Some(body) = outer.child_by_field_name("body") else {
             return Vec::new();
         };
-        let outer_bound = self.bound_names(outer);
+        let outer_bound = self.bound_names(outer, true);
         let mut names = HashSet::new();
         named_children(body)
             .into_iter()
@@ -29,7 +29,7 @@ impl Lowerer<'_> {
                 let Some(name) = n.child_by_field_name("name").map(|x| self.text(x)) else {
                     return false;
                 };
-                let own = self.bound_names(*n);
+                let own = self.bound_names(*n, true);
                 let captures = self
                     .identifiers(*n)
                     .iter()
@@ -44,8 +44,8 @@ impl Lowerer<'_> {
     }
 
     /// A function's parameters and the names it assigns or loops over (not inside nested
-    /// functions or lambdas).
-    fn bound_names(&self, def: Node<'_>) -> HashSet<String> {
+    /// functions or lambdas), with comprehension variables where `comprehensions` is set.
+    pub(super) fn bound_names(&self, def: Node<'_>, comprehensions: bool) -> HashSet<String> {
         let mut out = HashSet::new();
         if let Some(ps) = def.child_by_field_name("parameters") {
             for p in named_children(ps) {
@@ -59,7 +59,17 @@ impl Lowerer<'_> {
                 out.extend(name.map(|n| self.text(n).to_string()));
             }
         }
-        let mut stack: Vec<Node<'_>> = def.child_by_field_name("body").into_iter().collect();
+        out.extend(self.bound_in(
+            def.child_by_field_name("body").into_iter().collect(),
+            comprehensions,
+        ));
+        out
+    }
+
+    /// The names statements assign or loop over (not inside nested functions or lambdas).
+    pub(super) fn bound_in(&self, nodes: Vec<Node<'_>>, comprehensions: bool) -> HashSet<String> {
+        let mut out = HashSet::new();
+        let mut stack = nodes;
         while let Some(n) = stack.pop() {
             match n.kind() {
                 "function_definition" | "lambda" | "class_definition" => {
@@ -70,6 +80,7 @@ impl Lowerer<'_> {
                     );
                     continue;
                 }
+                "for_in_clause" if !comprehensions => {}
                 "assignment" | "augmented_assignment" | "for_statement" | "for_in_clause" => {
                     if let Some(left) = n.child_by_field_name("left") {
                         out.extend(self.identifiers(left));
@@ -92,7 +103,7 @@ impl Lowerer<'_> {
     }
 
     /// Every identifier under `node`.
-    fn identifiers(&self, node: Node<'_>) -> HashSet<String> {
+    pub(super) fn identifiers(&self, node: Node<'_>) -> HashSet<String> {
         let mut out = HashSet::new();
         let mut stack = vec![node];
         while let Some(n) = stack.pop() {

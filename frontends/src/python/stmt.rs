@@ -291,7 +291,7 @@ impl Lowerer<'_> {
                 ("defaultdict" | "collections.defaultdict", [factory]) => {
                     Some(self.text(*factory).to_string())
                 }
-                ("Counter" | "collections.Counter", []) => Some("int".to_string()),
+                ("Counter" | "collections.Counter", [] | [_]) => Some("int".to_string()),
                 _ => None,
             };
             if let Some(factory) = factory {
@@ -300,6 +300,7 @@ impl Lowerer<'_> {
             }
         }
         match left.kind() {
+            "identifier" if self.counter_assignment(self.text(left), right, out) => {}
             "identifier" => {
                 let name = self.text(left).to_string();
                 let value = self.expr(right);
@@ -376,6 +377,7 @@ impl Lowerer<'_> {
                     });
                 }
             }
+            "subscript" if is_slice(left) => self.slice_assignment(a, left, right, out),
             _ => {
                 let target = self.target(left);
                 let value = self.expr(right);
@@ -399,6 +401,7 @@ impl Lowerer<'_> {
                 Type::Unknown,
                 span(t),
             ),
+            "subscript" if is_slice(t) => self.unsupported_expr(t, "slice assignment"),
             "attribute" | "subscript" => {
                 self.lvalue = true;
                 let e = self.expr(t);
@@ -744,7 +747,13 @@ pub(super) fn to_str(x: Expr) -> Expr {
     )
 }
 
+/// Whether a node is a subscript with a slice (`xs[a:b]`).
+fn is_slice(node: Node<'_>) -> bool {
+    node.child_by_field_name("subscript")
+        .is_some_and(|s| s.kind() == "slice")
+}
+
 /// Whether a node contains a call anywhere inside it.
-fn contains_call(node: Node<'_>) -> bool {
+pub(super) fn contains_call(node: Node<'_>) -> bool {
     node.kind() == "call" || named_children(node).into_iter().any(contains_call)
 }

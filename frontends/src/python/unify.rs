@@ -67,6 +67,28 @@ pub(super) fn lub(a: &Type, b: &Type, classes: &HashMap<String, ClassInfo>) -> T
     }
 }
 
+/// Whether one variable cannot hold both types: [`lub`] has no common type for them (a number
+/// and a list, a string and a number, classes without a common base).
+pub(super) fn conflicting(a: &Type, b: &Type, classes: &HashMap<String, ClassInfo>) -> bool {
+    use Type::*;
+    let bare = |t: &Type| match t {
+        Optional(x) => (**x).clone(),
+        t => t.clone(),
+    };
+    let (a, b) = (bare(a), bare(b));
+    match (&a, &b) {
+        (Unknown | Any, _) | (_, Unknown | Any) => false,
+        (Int(_) | Float | Bool, Int(_) | Float | Bool) | (Char | Str, Char | Str) => false,
+        (List(_) | Deque(_) | PriorityQueue(_), List(_) | Deque(_) | PriorityQueue(_))
+        | (Set(_), Set(_))
+        | (Map(..), Map(..)) => false,
+        (Tuple(xs), Tuple(ys)) => xs.len() != ys.len(),
+        (Func(ps, _), Func(qs, _)) => ps.len() != qs.len(),
+        (Named(_), Named(_)) => lub(&a, &b, classes) != lub(&b, &a, classes),
+        (x, y) => x != y,
+    }
+}
+
 /// `Int` of any width becomes Python's `Big`.
 pub(super) fn bigify(t: Type) -> Type {
     match t {

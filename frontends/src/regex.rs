@@ -5,7 +5,7 @@
 
 /// Whether `pattern` stays within the shared syntax and cannot match the empty string (where
 /// the engines split differently).
-pub(super) fn is_portable_split(pattern: &str) -> bool {
+pub(crate) fn is_portable_split(pattern: &str) -> bool {
     let mut chars = pattern.chars().peekable();
     let mut required = false;
     while let Some(c) = chars.next() {
