@@ -39,6 +39,8 @@ pub struct CheckOptions {
     pub tolerance: Tolerance,
     /// Whether an overflow-only divergence is a counterexample (`--strict`).
     pub strict_overflow: bool,
+    /// The most method calls in one case of a class (after its constructor).
+    pub max_calls: usize,
 }
 
 impl Default for CheckOptions {
@@ -52,6 +54,7 @@ impl Default for CheckOptions {
             literals: Literals::default(),
             tolerance: Tolerance::default(),
             strict_overflow: false,
+            max_calls: 8,
         }
     }
 }
@@ -107,7 +110,42 @@ fn request(name: &str, args_json: &str) -> String {
     )
 }
 
-fn coerce_outcome(outcome: Outcome, sig: &Signature, keep_args: bool) -> Outcome {
+/// The verdict when `side` gave `answer` (a timeout, crash or fatal error) on `input`.
+pub(crate) fn interrupted(
+    side: Side,
+    answer: Answer,
+    input: &str,
+    options: &CheckOptions,
+) -> Verdict {
+    match answer {
+        Answer::TimedOut => Verdict::Inconclusive {
+            reason: format!(
+                "the {} did not answer within {} ms on input {input}",
+                side.name(),
+                options.case_timeout.as_millis()
+            ),
+            cases: 0,
+        },
+        Answer::Crashed(tail) => Verdict::Inconclusive {
+            reason: format!(
+                "the {} harness crashed on input {input}: {tail}",
+                side.name()
+            ),
+            cases: 0,
+        },
+        Answer::Fatal(message) => Verdict::Error { side, message },
+        Answer::NoSuchFunction if side == Side::Translation => Verdict::Missing,
+        Answer::NoSuchFunction => Verdict::Skipped(
+            "not a module-level function when the original runs (a nested function)".into(),
+        ),
+        Answer::Outcome(_) | Answer::Rejected(_) => Verdict::Inconclusive {
+            reason: "internal: an outcome is not an interruption".into(),
+            cases: 0,
+        },
+    }
+}
+
+pub(crate) fn coerce_outcome(outcome: Outcome, sig: &Signature, keep_args: bool) -> Outcome {
     match outcome {
         Outcome::Returned { value, args_after } => Outcome::Returned {
             value: coerce(value, &sig.ret),
@@ -162,34 +200,7 @@ fn run_case(
         Err(a) => a,
     };
     let input = render_inputs(pair, args);
-    let interrupted = |side: Side, answer: Answer| -> Verdict {
-        match answer {
-            Answer::TimedOut => Verdict::Inconclusive {
-                reason: format!(
-                    "the {} did not answer within {} ms on input {input}",
-                    side.name(),
-                    options.case_timeout.as_millis()
-                ),
-                cases: 0,
-            },
-            Answer::Crashed(tail) => Verdict::Inconclusive {
-                reason: format!(
-                    "the {} harness crashed on input {input}: {tail}",
-                    side.name()
-                ),
-                cases: 0,
-            },
-            Answer::Fatal(message) => Verdict::Error { side, message },
-            Answer::NoSuchFunction if side == Side::Translation => Verdict::Missing,
-            Answer::NoSuchFunction => Verdict::Skipped(
-                "not a module-level function when the original runs (a nested function)".into(),
-            ),
-            Answer::Outcome(_) | Answer::Rejected(_) => Verdict::Inconclusive {
-                reason: "internal: an outcome is not an interruption".into(),
-                cases: 0,
-            },
-        }
-    };
+    let interrupted = |side: Side, answer: Answer| interrupted(side, answer, &input, options);
     match (answer_o, answer_t) {
         (Answer::Rejected(reason), _) | (_, Answer::Rejected(reason)) => {
             CaseResult::Rejected(reason)
@@ -223,7 +234,8 @@ fn run_case(
     }
 }
 
-fn runner(options: &CheckOptions, cases: u32) -> TestRunner {
+/// The test runner of a search: seeded with the check's seed alone.
+pub(crate) fn runner(options: &CheckOptions, cases: u32) -> TestRunner {
     TestRunner::new(Config {
         cases,
         rng_seed: RngSeed::Fixed(options.seed),
@@ -436,6 +448,7 @@ fn counterexample(
                     .map(|(name, _)| name.clone())
                     .zip(args.iter().cloned())
                     .collect(),
+                sequence: None,
                 expected,
                 actual,
             },

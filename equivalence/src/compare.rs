@@ -27,7 +27,8 @@ pub enum ErrorCategory {
     Null,
     /// `IllegalArgumentException`, `NumberFormatException`, `ValueError`, `strconv` errors.
     Value,
-    /// Anything else: runtime errors, user exceptions, stack overflow.
+    /// Anything else: runtime errors, user exceptions. (Running out of stack or memory is not an
+    /// outcome: the harnesses end there, and the call is inconclusive.)
     Other,
 }
 

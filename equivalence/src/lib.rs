@@ -1,16 +1,19 @@
 //! The equivalence checker: runs an original and its translation on generated inputs in their
-//! real runtimes and says, per function, `equivalent (N cases)`, `counterexample` (shrunk inputs,
-//! both outcomes), `unsupported signature`, `inconclusive` or `error`.
+//! real runtimes and says, per function and per class, `equivalent (N cases)`, `counterexample`
+//! (shrunk inputs, both outcomes), `unsupported signature`, `inconclusive` or `error`.
 //!
 //! The pieces, in the order a check uses them: [`signature`] (what each side's functions take),
-//! [`pairing`] (which functions correspond), [`strategy`] (proptest strategies from IR types),
+//! [`pairing`] (which functions correspond), [`classes`] (classes, their constructors and public
+//! methods, and their pairs), [`strategy`] (proptest strategies from IR types),
 //! [`literals`] (the programs' constants, weighted into generation), [`harness`] (a persistent
 //! JSON-lines driver per language), [`runner`] (processes with limits,
 //! no network), [`state`] (functions over module state), [`check`] (the search and shrinking),
+//! [`sequence`] (the same for classes: generated method sequences on constructed objects),
 //! [`compare`] and [`value`] (the value model and its comparison rules) and [`report`]. Unlike `ir`, `frontends` and `backends`, this crate runs
 //! processes and writes scratch files: that is its job. It never prints.
 
 pub mod check;
+pub mod classes;
 pub mod compare;
 pub mod harness;
 mod junit;
@@ -18,6 +21,7 @@ pub mod literals;
 pub mod pairing;
 pub mod report;
 pub mod runner;
+pub mod sequence;
 pub mod signature;
 pub mod state;
 pub mod strategy;
@@ -30,10 +34,11 @@ use std::time::{Duration, Instant};
 use ferry_ir::{Language, Module};
 
 pub use check::CheckOptions;
-pub use report::{Counterexample, FunctionReport, Report, Verdict};
+pub use report::{Counterexample, FunctionReport, Kind, Report, Verdict};
 
 use crate::check::{Harnesses, Pair};
-use crate::harness::{Harness, Limits, PrepareError, Unit};
+use crate::classes::{class_note, class_units, plan_classes, program_classes, ClassStep};
+use crate::harness::{ClassUnit, Harness, Limits, PrepareError, Unit};
 use crate::report::Side;
 use crate::signature::Signature;
 
@@ -134,6 +139,7 @@ fn plan(original: &Signature, translation: Option<&Signature>, state: &State) ->
 fn prepare(
     program: &Program<'_>,
     functions: Vec<String>,
+    classes: Vec<ClassUnit>,
     dir: &Path,
     options: &Options,
 ) -> Result<Harness, String> {
@@ -141,13 +147,39 @@ fn prepare(
         language: program.language,
         path: program.path,
         functions,
+        classes,
     };
     harness::prepare(&unit, dir, options.limits)
         .map(|launch| Harness::new(launch, options.limits.startup, options.process_per_case))
         .map_err(|PrepareError(message)| message)
 }
 
-/// Checks every function of `original` against its counterpart in `translation`.
+/// Builds one side's harness; if it does not build with the classes, builds it without them so
+/// the functions are still checked, and returns why the classes could not be.
+fn prepare_side(
+    program: &Program<'_>,
+    functions: Vec<String>,
+    classes: Vec<ClassUnit>,
+    dir: &Path,
+    options: &Options,
+) -> (Result<Harness, String>, Option<String>) {
+    let with_classes = !classes.is_empty();
+    match prepare(program, functions.clone(), classes, dir, options) {
+        Err(message) if with_classes => {
+            let without = prepare(
+                program,
+                functions,
+                Vec::new(),
+                &dir.with_extension("functions"),
+                options,
+            );
+            (without, Some(message))
+        }
+        result => (result, None),
+    }
+}
+
+/// Checks every function and class of `original` against its counterpart in `translation`.
 pub fn verify(
     original: &Program<'_>,
     translation: &Program<'_>,
@@ -166,6 +198,9 @@ pub fn verify(
         .iter()
         .map(|(o, t)| plan(o, t.as_ref(), &state))
         .collect();
+    let class_pairs = classes::pair(&program_classes(original), &program_classes(translation));
+    let (class_steps, method_reports) = plan_classes(&class_pairs, options);
+    let any_class = class_steps.iter().any(|s| matches!(s, ClassStep::Check(_)));
     let checked: Vec<(&Signature, &Signature)> = pairing
         .pairs
         .iter()
@@ -177,7 +212,8 @@ pub fn verify(
         .collect();
     let mut harnesses = None;
     let mut setup_error = None;
-    if !checked.is_empty() {
+    let mut class_error: Option<(Side, String)> = None;
+    if !checked.is_empty() || any_class {
         for program in [original, translation] {
             if let Some(tool) = harness::missing_tool(program.language) {
                 return Err(VerifyError::MissingTool {
@@ -199,18 +235,23 @@ pub fn verify(
             names.dedup();
             names
         };
-        let o = prepare(
+        let (o, class_error_o) = prepare_side(
             original,
             names(false),
+            class_units(&class_pairs, &class_steps, false),
             &scratch.path().join("original"),
             options,
         );
-        let t = prepare(
+        let (t, class_error_t) = prepare_side(
             translation,
             names(true),
+            class_units(&class_pairs, &class_steps, true),
             &scratch.path().join("translation"),
             options,
         );
+        class_error = class_error_o
+            .map(|m| (Side::Original, m))
+            .or(class_error_t.map(|m| (Side::Translation, m)));
         match (o, t) {
             (Ok(o), Ok(t)) => {
                 harnesses = Some((
@@ -269,6 +310,7 @@ pub fn verify(
             },
         };
         functions.push(FunctionReport {
+            kind: Kind::Function,
             original: o.name.clone(),
             translation: t.as_ref().map(|t| t.name.clone()),
             verdict,
@@ -276,6 +318,52 @@ pub fn verify(
             seconds: started.elapsed().as_secs_f64(),
         });
     }
+    for ((o, t), step) in class_pairs.iter().zip(class_steps) {
+        let started = Instant::now();
+        let mut note = None;
+        let verdict = match step {
+            ClassStep::Decided(verdict) => verdict,
+            ClassStep::Check(_) if class_error.is_some() => {
+                let (side, message) = class_error
+                    .clone()
+                    .unwrap_or((Side::Original, String::new()));
+                Verdict::Error { side, message }
+            }
+            ClassStep::Check(plan) => match (&mut harnesses, &setup_error) {
+                (Some((h, _)), _) => {
+                    let translation_class = t.as_ref().unwrap_or(o);
+                    let outcome = sequence::check(
+                        &sequence::ClassPair {
+                            original: o,
+                            translation: translation_class,
+                            plan: &plan,
+                        },
+                        h,
+                        &check_options,
+                    );
+                    note = Some(class_note(&plan, &outcome.fields, options));
+                    outcome.verdict
+                }
+                (None, Some((side, message))) => Verdict::Error {
+                    side: *side,
+                    message: message.clone(),
+                },
+                (None, None) => Verdict::Inconclusive {
+                    reason: "no harness".into(),
+                    cases: 0,
+                },
+            },
+        };
+        functions.push(FunctionReport {
+            kind: Kind::Class,
+            original: o.name.clone(),
+            translation: t.as_ref().map(|t| t.name.clone()),
+            verdict,
+            note,
+            seconds: started.elapsed().as_secs_f64(),
+        });
+    }
+    functions.extend(method_reports);
     Ok(Report {
         original: original.path.to_path_buf(),
         translation: translation.path.to_path_buf(),

@@ -25,7 +25,7 @@ fn is_checkable(sig: &Signature) -> bool {
 }
 
 /// The comparison key of a name.
-fn key(name: &str) -> String {
+pub(crate) fn key(name: &str) -> String {
     words(name).concat()
 }
 

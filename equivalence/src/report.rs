@@ -1,4 +1,4 @@
-//! Verdicts per function and the report of a whole check, as text or JSON.
+//! Verdicts per function and per class, and the report of a whole check, as text or JSON.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -12,12 +12,49 @@ use crate::value::Value;
 /// Inputs on which the two sides disagree, with both outcomes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Counterexample {
-    /// Parameter names (the original's) with the shrunk inputs.
+    /// Parameter names (the original's) with the shrunk inputs (a class's: its constructor's).
     pub inputs: Vec<(String, Value)>,
+    /// For a class: the method calls on the object built from `inputs`.
+    pub sequence: Option<Sequence>,
     /// What the original did.
     pub expected: Outcome,
     /// What the translation did.
     pub actual: Outcome,
+}
+
+/// The calls of a class counterexample: the object is built with the counterexample's inputs,
+/// the calls run in order, and the sides part at the last one (at the constructor if there are
+/// none). `expected` and `actual` are that call's outcomes, or the field's values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sequence {
+    /// The original's class name.
+    pub class: String,
+    pub calls: Vec<Call>,
+    /// The field whose value differs after the last call, where the results agreed.
+    pub field: Option<String>,
+}
+
+/// One method call of a [`Sequence`] (the original's names).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Call {
+    pub method: String,
+    pub args: Vec<(String, Value)>,
+}
+
+impl Call {
+    /// `withdraw(amount = 2)`.
+    pub fn render(&self) -> String {
+        format!("{}({})", self.method, named(&self.args))
+    }
+}
+
+/// `a = 1, b = "x"`.
+fn named(values: &[(String, Value)]) -> String {
+    values
+        .iter()
+        .map(|(name, v)| format!("{name} = {v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// What the check found out about one function.
@@ -86,9 +123,31 @@ impl Verdict {
     }
 }
 
-/// The verdict on one function pair.
+/// What a report entry is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Function,
+    /// A class, checked by sequences of method calls on objects.
+    Class,
+    /// One method of a class, reported on its own when it cannot take part in the class's check
+    /// (named `Class.method`).
+    Method,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Function => "function",
+            Kind::Class => "class",
+            Kind::Method => "method",
+        }
+    }
+}
+
+/// The verdict on one function pair (or class pair, or method of a class).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FunctionReport {
+    pub kind: Kind,
     pub original: String,
     pub translation: Option<String>,
     pub verdict: Verdict,
@@ -98,11 +157,17 @@ pub struct FunctionReport {
 }
 
 impl FunctionReport {
-    /// `original → translation`, or one name where both are spelled the same.
+    /// `original → translation`, or one name where both are spelled the same; `class Name` for
+    /// a class.
     pub fn names(&self) -> String {
+        let prefix = if self.kind == Kind::Class {
+            "class "
+        } else {
+            ""
+        };
         match &self.translation {
-            Some(t) if *t != self.original => format!("{} → {t}", self.original),
-            _ => self.original.clone(),
+            Some(t) if *t != self.original => format!("{prefix}{} → {t}", self.original),
+            _ => format!("{prefix}{}", self.original),
         }
     }
 }
@@ -214,7 +279,7 @@ impl Report {
                 }
             }
             Verdict::Missing => {
-                let _ = writeln!(out, "missing: the translation has no matching function");
+                let _ = writeln!(out, "missing: the translation has no counterpart");
             }
             Verdict::Skipped(reason) => {
                 let _ = writeln!(out, "skipped ({reason})");
@@ -239,12 +304,31 @@ impl Report {
 }
 
 fn write_example(out: &mut String, example: &Counterexample) {
-    let inputs: Vec<String> = example
-        .inputs
-        .iter()
-        .map(|(name, v)| format!("{name} = {v}"))
-        .collect();
-    let _ = writeln!(out, "      input:    {}", inputs.join(", "));
+    match &example.sequence {
+        None => {
+            let _ = writeln!(out, "      input:    {}", named(&example.inputs));
+        }
+        Some(sequence) => {
+            let _ = writeln!(
+                out,
+                "      object:   {}({})",
+                sequence.class,
+                named(&example.inputs)
+            );
+            for (i, call) in sequence.calls.iter().enumerate() {
+                let label = if i == 0 { "calls:" } else { "" };
+                let _ = writeln!(out, "      {label:<10}{}. {}", i + 1, call.render());
+            }
+            let at = match sequence.calls.len() {
+                0 => "the constructor".to_string(),
+                n => format!("call {n}"),
+            };
+            let _ = match &sequence.field {
+                Some(field) => writeln!(out, "      differs:  field `{field}` after {at}"),
+                None => writeln!(out, "      differs:  the outcome of {at}"),
+            };
+        }
+    }
     let _ = writeln!(out, "      expected: {}", example.expected);
     let _ = writeln!(out, "      actual:   {}", example.actual);
     if let (Outcome::Returned { args_after: a, .. }, Outcome::Returned { args_after: b, .. }) =
@@ -281,20 +365,42 @@ fn outcome_json(outcome: &Outcome) -> Json {
     }
 }
 
+fn values_json(values: &[(String, Value)]) -> Json {
+    values
+        .iter()
+        .map(|(name, v)| {
+            json!({
+                "name": name,
+                "value": v.to_json(),
+                "display": v.to_string(),
+            })
+        })
+        .collect()
+}
+
 fn example_json(example: &Counterexample) -> Json {
-    json!({
-        "inputs": example.inputs.iter().map(|(name, v)| json!({
-            "name": name,
-            "value": v.to_json(),
-            "display": v.to_string(),
-        })).collect::<Vec<_>>(),
+    let mut out = json!({
+        "inputs": values_json(&example.inputs),
         "expected": outcome_json(&example.expected),
         "actual": outcome_json(&example.actual),
-    })
+    });
+    if let (Some(sequence), Some(object)) = (&example.sequence, out.as_object_mut()) {
+        object.insert(
+            "calls".into(),
+            sequence
+                .calls
+                .iter()
+                .map(|c| json!({ "method": c.method, "args": values_json(&c.args), "display": c.render() }))
+                .collect(),
+        );
+        object.insert("field".into(), json!(sequence.field));
+    }
+    out
 }
 
 fn function_json(f: &FunctionReport) -> Json {
     let mut out = json!({
+        "kind": f.kind.name(),
         "original": f.original,
         "translation": f.translation,
         "verdict": f.verdict.name(),
@@ -320,4 +426,62 @@ fn function_json(f: &FunctionReport) -> Json {
         out.extend(extra);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_class_counterexample_shows_the_object_the_calls_and_what_differs() {
+        let returned = |n| Outcome::Returned {
+            value: Value::Int(n),
+            args_after: Vec::new(),
+        };
+        let report = Report {
+            original: "a.py".into(),
+            translation: "a.go".into(),
+            original_language: Language::Python,
+            translation_language: Language::Go,
+            seed: 3,
+            cases: 256,
+            network: "isolated".into(),
+            functions: vec![FunctionReport {
+                kind: Kind::Class,
+                original: "Tally".into(),
+                translation: Some("Tally".into()),
+                verdict: Verdict::Counterexample {
+                    example: Counterexample {
+                        inputs: vec![("total".into(), Value::Int(0))],
+                        sequence: Some(Sequence {
+                            class: "Tally".into(),
+                            calls: vec![Call {
+                                method: "add".into(),
+                                args: vec![("n".into(), Value::Int(0))],
+                            }],
+                            field: Some("count".into()),
+                        }),
+                        expected: returned(1),
+                        actual: returned(0),
+                    },
+                    overflow: false,
+                },
+                note: None,
+                seconds: 0.0,
+            }],
+            unmatched: Vec::new(),
+        };
+        let text = report.to_text();
+        assert!(
+            text.contains(
+                "  class Tally: counterexample\n      object:   Tally(total = 0)\n      calls:    1. add(n = 0)\n      differs:  field `count` after call 1\n      expected: 1\n      actual:   0\n      reproduce: --seed 3\n"
+            ),
+            "{text}"
+        );
+        let json = report.to_json();
+        let entry = &json["functions"][0];
+        assert_eq!(entry["kind"], "class");
+        assert_eq!(entry["counterexample"]["field"], "count");
+        assert_eq!(entry["counterexample"]["calls"][0]["display"], "add(n = 0)");
+    }
 }

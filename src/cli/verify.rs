@@ -1,5 +1,6 @@
-//! `ferry verify ORIGINAL TRANSLATION`: runs both on generated inputs and reports, per function,
-//! whether they agree (see DESIGN.md, "Equivalence").
+//! `ferry verify ORIGINAL TRANSLATION`: runs both on generated inputs and reports, per function
+//! and per class (sequences of method calls on constructed objects), whether they agree (see
+//! DESIGN.md, "Equivalence").
 //!
 //! Exit codes: `0` every function passed; `1` findings (a counterexample, an inconclusive check,
 //! an unsupported signature, a missing function, a side that does not compile); `2` usage or input
@@ -22,6 +23,8 @@ const EXIT_ENVIRONMENT: u8 = 3;
 const DEFAULT_CASES: u32 = 256;
 /// Wall time of one call on each side unless `--timeout-ms` says otherwise.
 const DEFAULT_TIMEOUT_MS: u64 = 2000;
+/// Method calls after the constructor in one case of a class unless `--max-calls` says otherwise.
+const DEFAULT_MAX_CALLS: usize = 8;
 
 /// Arguments of `ferry verify`.
 #[derive(Args)]
@@ -50,6 +53,9 @@ pub(super) struct VerifyArgs {
     /// Count divergences that only integer overflow explains as counterexamples.
     #[arg(long)]
     strict: bool,
+    /// The most method calls in one case of a class, after its constructor.
+    #[arg(long, default_value_t = DEFAULT_MAX_CALLS)]
+    max_calls: usize,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -97,6 +103,7 @@ fn options(
     seed: u64,
     timeout_ms: u64,
     strict: bool,
+    max_calls: usize,
     functions: Vec<(String, String)>,
 ) -> Options {
     let mut options = Options {
@@ -107,6 +114,7 @@ fn options(
     options.check.seed = seed;
     options.check.case_timeout = Duration::from_millis(timeout_ms.max(1));
     options.check.strict_overflow = strict;
+    options.check.max_calls = max_calls;
     options
 }
 
@@ -140,7 +148,14 @@ fn check(original: &str, translation: &str, options: &Options) -> Result<Report,
 /// settings of `ferry verify` and prints the text report. Returns `0` if every function passed,
 /// else `1`.
 pub(super) fn after_translation(source: &str, translation: &Path) -> Result<u8, Fatal> {
-    let options = options(DEFAULT_CASES, 0, DEFAULT_TIMEOUT_MS, false, Vec::new());
+    let options = options(
+        DEFAULT_CASES,
+        0,
+        DEFAULT_TIMEOUT_MS,
+        false,
+        DEFAULT_MAX_CALLS,
+        Vec::new(),
+    );
     let report = check(source, &translation.display().to_string(), &options)?;
     let _ = std::io::stdout()
         .lock()
@@ -160,6 +175,7 @@ pub(super) fn run(args: &VerifyArgs) -> Result<u8, Fatal> {
         args.seed,
         args.timeout_ms,
         args.strict,
+        args.max_calls,
         functions,
     );
     let report = check(&args.original, &args.translation, &options)?;

@@ -3,6 +3,9 @@
 Usage: python3 driver.py UNIT.py. Reads {"fn": name, "args": [...]} per line and answers
 {"ok": value, "args": [...]} or {"error": category, "message": text}, one line each
 ({"missing": name} for a function the module does not have at run time, like a nested one).
+Objects: {"new": class, "args": [...]} answers {"ok": null, "object": handle, "state": {...}};
+{"call": method, "on": handle, "args": [...]} answers as a function call does, with "state";
+{"drop": handle} forgets the object. The state is the object's attributes not starting with `_`.
 The unit's own printing goes to stderr; its stdin is empty.
 """
 
@@ -12,6 +15,7 @@ import json
 import math
 import os
 import sys
+import threading
 
 
 def decode(v):
@@ -67,7 +71,18 @@ def encode(x):
     fields = getattr(x, "__dict__", None)
     if fields is None:
         return {"record": type(x).__name__, "fields": {"repr": text(repr(x))}}
-    return {"record": type(x).__name__, "fields": {k: encode(v) for k, v in fields.items()}}
+    # An object that refers back to one being encoded (a parent link) is a cycle marker.
+    if id(x) in ENCODING:
+        return {"record": "cycle", "fields": {}}
+    ENCODING.add(id(x))
+    try:
+        return {"record": type(x).__name__, "fields": {k: encode(v) for k, v in fields.items()}}
+    finally:
+        ENCODING.discard(id(x))
+
+
+# The objects being encoded, by id.
+ENCODING = set()
 
 
 def category(e):
@@ -82,6 +97,64 @@ def category(e):
     if isinstance(e, ValueError):
         return "value"
     return "other"
+
+
+def state(obj):
+    fields = getattr(obj, "__dict__", None) or {}
+    ENCODING.add(id(obj))
+    try:
+        return {k: encode(v) for k, v in fields.items() if not k.startswith("_")}
+    finally:
+        ENCODING.discard(id(obj))
+
+
+def serve(unit, objects, request):
+    """The answer to one request."""
+    obj = None
+    if "drop" in request:
+        objects.pop(request["drop"], None)
+        return {"ok": None}
+    if "new" in request:
+        fn = getattr(unit, request["new"], None)
+        if not isinstance(fn, type):
+            return {"missing": request["new"]}
+    elif "call" in request:
+        obj = objects.get(request["on"])
+        if obj is None:
+            return {"fatal": "no object %s" % request["on"]}
+        fn = getattr(obj, request["call"], None)
+        if not callable(fn):
+            return {"missing": request["call"]}
+    else:
+        fn = getattr(unit, request["fn"], None)
+        if not callable(fn):
+            return {"missing": request["fn"]}
+    try:
+        args = [decode(a) for a in request["args"]]
+        result = fn(*args)
+        if "new" in request:
+            handle = len(objects) + 1
+            while handle in objects:
+                handle += 1
+            objects[handle] = result
+            answer = {"ok": None, "object": handle, "args": [encode(a) for a in args]}
+            obj = result
+        else:
+            answer = {"ok": encode(result), "args": [encode(a) for a in args]}
+    except (MemoryError, RecursionError) as e:
+        # Out of memory or stack is a limit of the harness, not a result of the unit (the Go
+        # harness crashes there): the process ends, and the call counts as a crash.
+        sys.stderr.write("%s: %s\n" % (type(e).__name__, e))
+        sys.stderr.flush()
+        os._exit(3)
+    except BaseException as e:  # noqa: BLE001 - the unit's exceptions are results
+        answer = {"error": category(e), "message": text("%s: %s" % (type(e).__name__, e))}
+    if obj is not None:
+        try:
+            answer["state"] = state(obj)
+        except BaseException as e:  # noqa: BLE001 - a state that cannot be encoded
+            answer = {"error": "other", "message": text("cannot encode the state: %s" % e)}
+    return answer
 
 
 def main():
@@ -103,19 +176,15 @@ def main():
         reply({"fatal": "%s: %s" % (type(e).__name__, e)})
         return
     reply({"ready": True})
+    objects = {}
     for line in requests:
-        request = json.loads(line)
-        fn = getattr(unit, request["fn"], None)
-        if not callable(fn):
-            reply({"missing": request["fn"]})
-            continue
-        try:
-            args = [decode(a) for a in request["args"]]
-            result = fn(*args)
-            answer = {"ok": encode(result), "args": [encode(a) for a in args]}
-        except BaseException as e:  # noqa: BLE001 - the unit's exceptions are results
-            answer = {"error": category(e), "message": text("%s: %s" % (type(e).__name__, e))}
-        reply(answer)
+        reply(serve(unit, objects, json.loads(line)))
 
 
-main()
+# The Java and Go harnesses run with deep stacks (-Xss16m, 256 MiB): so does this one, so that a
+# recursion some thousand calls deep is not a RecursionError on the Python side alone.
+sys.setrecursionlimit(200_000)
+threading.stack_size(256 << 20)
+serving = threading.Thread(target=main)
+serving.start()
+serving.join()

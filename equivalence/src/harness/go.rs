@@ -1,5 +1,7 @@
 //! The Go harness: the unit is copied into a scratch `main` package (its own `main` renamed away)
-//! beside a generated driver holding a table of the functions under test, and built once.
+//! beside a generated driver holding a table of the functions under test (and of the classes:
+//! their `NewT` function or struct type, and their methods as method expressions), and built
+//! once.
 
 use std::path::Path;
 use std::process::Command;
@@ -61,6 +63,22 @@ pub(super) fn prepare(
         .iter()
         .map(|name| format!("\"{name}\": {name},\n\t"))
         .collect();
+    let classes: String = unit
+        .classes
+        .iter()
+        .map(|class| {
+            let name = &class.name;
+            let methods: String = class
+                .methods
+                .iter()
+                .map(|m| format!("\"{m}\": (*{name}).{m}, "))
+                .collect();
+            format!(
+                "\"{name}\": {{make: {}, literal: reflect.TypeOf((*{name})(nil)).Elem(), methods: map[string]any{{{methods}}}}},\n\t",
+                class.constructor.as_deref().unwrap_or("nil")
+            )
+        })
+        .collect();
     std::fs::write(
         dir.join("go.mod"),
         format!("module ferryharness\n\ngo {}\n", language_version(&go)),
@@ -69,7 +87,9 @@ pub(super) fn prepare(
     std::fs::write(dir.join("unit.go"), as_main_package(source)).map_err(io)?;
     std::fs::write(
         dir.join("ferry_harness.go"),
-        DRIVER.replace("/*FERRY_FUNCTIONS*/", &table),
+        DRIVER
+            .replace("/*FERRY_FUNCTIONS*/", &table)
+            .replace("/*FERRY_CLASSES*/", &classes),
     )
     .map_err(io)?;
     build(

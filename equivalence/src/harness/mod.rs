@@ -26,6 +26,27 @@ pub struct Unit<'a> {
     pub path: &'a Path,
     /// The functions the harness must be able to call (names as written in the source).
     pub functions: Vec<String>,
+    /// The classes it must be able to construct and drive (the Go harness builds a table of
+    /// them; the others find them by name).
+    pub classes: Vec<ClassUnit>,
+}
+
+/// A class the harness constructs, with the methods it calls.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassUnit {
+    pub name: String,
+    /// The function that constructs it (Go `NewT`), or `None` for a struct literal.
+    pub constructor: Option<String>,
+    pub methods: Vec<String>,
+}
+
+/// The answer to a request on an object, with the object's handle (after a construction) and
+/// its observable state after the request (see the drivers for each language's rule).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ObjectAnswer {
+    pub answer: Answer,
+    pub object: Option<u64>,
+    pub state: Vec<(String, Value)>,
 }
 
 /// Why a harness could not be built: the compiler's message, or what failed in setting it up.
@@ -179,23 +200,69 @@ impl Harness {
 
     /// Waits for the answer to the request sent last.
     pub fn receive(&mut self, deadline: Instant) -> Answer {
+        match self.receive_line(deadline) {
+            Ok(line) => parse_answer(&line),
+            Err(answer) => answer,
+        }
+    }
+
+    /// Waits for the answer to a request on an object, with the object's state.
+    pub fn receive_object(&mut self, deadline: Instant) -> ObjectAnswer {
+        match self.receive_line(deadline) {
+            Ok(line) => {
+                let json: Json = serde_json::from_str(&line).unwrap_or(Json::Null);
+                let state = match json.get("state") {
+                    Some(Json::Object(fields)) => fields
+                        .iter()
+                        .map(|(name, v)| Value::from_json(v).map(|v| (name.clone(), v)))
+                        .collect::<Result<Vec<_>, _>>(),
+                    _ => Ok(Vec::new()),
+                };
+                let answer = parse_answer(&line);
+                match state {
+                    Ok(state) => ObjectAnswer {
+                        answer,
+                        object: json.get("object").and_then(Json::as_u64),
+                        state,
+                    },
+                    Err(e) => ObjectAnswer {
+                        answer: Answer::Fatal(e.0),
+                        object: None,
+                        state: Vec::new(),
+                    },
+                }
+            }
+            Err(answer) => ObjectAnswer {
+                answer,
+                object: None,
+                state: Vec::new(),
+            },
+        }
+    }
+
+    /// Whether every call gets a new process (objects cannot be held then).
+    pub fn fresh_per_call(&self) -> bool {
+        self.fresh_per_call
+    }
+
+    fn receive_line(&mut self, deadline: Instant) -> Result<String, Answer> {
         let Some(process) = self.process.as_mut() else {
-            return Answer::Fatal("the harness is not running".into());
+            return Err(Answer::Fatal("the harness is not running".into()));
         };
         match process.receive(deadline) {
             Reply::Line(line) => {
                 if self.fresh_per_call {
                     self.process = None;
                 }
-                parse_answer(&line)
+                Ok(line)
             }
             Reply::TimedOut => {
                 self.process = None;
-                Answer::TimedOut
+                Err(Answer::TimedOut)
             }
             Reply::Exited(tail) => {
                 self.process = None;
-                Answer::Crashed(tail)
+                Err(Answer::Crashed(tail))
             }
         }
     }
