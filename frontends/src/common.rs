@@ -1,5 +1,7 @@
 //! Helpers shared by the three frontends: parsing, node text and spans, syntax-error collection.
 
+use std::sync::OnceLock;
+
 use ferry_ir::{Diagnostic, Language, Span, Unsupported};
 use tree_sitter::{Node, Parser, Tree};
 
@@ -14,6 +16,32 @@ pub(crate) fn parse(language: Language, source: &str) -> Option<Tree> {
     let mut parser = Parser::new();
     parser.set_language(&grammar).ok()?;
     parser.parse(source, None)
+}
+
+/// Every node kind name of a grammar, by kind id.
+fn kind_names(language: Language) -> &'static [&'static str] {
+    static TABLES: [OnceLock<Vec<&'static str>>; 3] =
+        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let (slot, grammar): (usize, fn() -> tree_sitter::Language) = match language {
+        Language::Java => (0, || tree_sitter_java::LANGUAGE.into()),
+        Language::Python => (1, || tree_sitter_python::LANGUAGE.into()),
+        Language::Go => (2, || tree_sitter_go::LANGUAGE.into()),
+    };
+    TABLES[slot].get_or_init(|| {
+        let grammar = grammar();
+        (0..grammar.node_kind_count())
+            .map(|id| grammar.node_kind_for_id(id as u16).unwrap_or(""))
+            .collect()
+    })
+}
+
+/// A node's kind, as [`Node::kind`] names it, from a table made once per grammar: `Node::kind`
+/// measures and checks a C string on every call, and lowering asks for kinds constantly.
+pub(crate) fn kind_of(language: Language, node: Node<'_>) -> &'static str {
+    kind_names(language)
+        .get(usize::from(node.kind_id()))
+        .copied()
+        .unwrap_or_else(|| node.kind())
 }
 
 /// The span of a node.
@@ -59,6 +87,18 @@ pub(crate) fn syntax_errors(root: Node<'_>, source: &str) -> Vec<Diagnostic> {
     out
 }
 
+/// How a diagnostic names a grammar node that has no lowering: its kind in words, with `kind`
+/// appended unless the node kind already says it (`with_statement` → `with statement`,
+/// `yield` → `yield expression`).
+pub(crate) fn construct_name(node: Node<'_>, kind: &str) -> String {
+    let words = node.kind().replace('_', " ");
+    if words.ends_with(kind) || words.ends_with("definition") || words.ends_with("declaration") {
+        words
+    } else {
+        format!("{words} {kind}")
+    }
+}
+
 /// Records an unsupported construct: a diagnostic plus the node that keeps the source text.
 pub(crate) fn unsupported(
     node: Node<'_>,
@@ -72,6 +112,25 @@ pub(crate) fn unsupported(
         construct,
         text: text(node, source).to_string(),
         span: span(node),
+    }
+}
+
+/// Visits `root` and its named descendants in source order, comments left out; `visit` says
+/// whether to go on into the children of the node it was given. One cursor walks the subtree:
+/// no allocation per node, which matters for the passes that scan whole function bodies.
+pub(crate) fn preorder<'t>(root: Node<'t>, mut visit: impl FnMut(Node<'t>) -> bool) {
+    let mut cursor = root.walk();
+    let mut descend = visit(root);
+    loop {
+        if !(descend && cursor.goto_first_child()) {
+            while !cursor.goto_next_sibling() {
+                if !cursor.goto_parent() || cursor.node() == root {
+                    return;
+                }
+            }
+        }
+        let node = cursor.node();
+        descend = node.is_named() && !is_comment(node) && visit(node);
     }
 }
 

@@ -154,7 +154,7 @@ pub enum Intrinsic {
     Join,
     /// `(s, old, new)`: replace every occurrence.
     Replace,
-    /// `(s, n)`: `s` repeated `n` times.
+    /// `(s, n)`: `s` repeated `n` times; a negative `n` is an error, as in Java and Go.
     Repeat,
     /// `(s)` or `(list)`: a reversed copy.
     Reversed,
@@ -193,7 +193,8 @@ pub enum Intrinsic {
     // ---- lists, arrays, generic collections ----
     /// `()`: an empty collection of the expression's type (list, map, set, deque, queue).
     NewCollection,
-    /// `(n, fill)`: an array or list of `n` copies of `fill`.
+    /// `(n, fill)`: an array or list of `n` copies of `fill`; a negative `n` is an error, as in
+    /// Java and Go (Python's `[x] * n` lowers with `max(n, 0)`).
     NewFilled,
     /// `(other)`: a shallow copy as the expression's collection type (`new ArrayList<>(xs)`,
     /// `list(xs)`, `set(xs)`).

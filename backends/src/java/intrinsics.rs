@@ -298,14 +298,13 @@ impl Printer<'_> {
                 let h = self.helper("ferrySwapCase");
                 call(format!("{h}({})", all(self)))
             }
-            I::Trim => {
+            I::Trim if self.module.language == Language::Java => {
                 let r = recv(self);
-                let m = if self.module.language == Language::Java {
-                    "trim"
-                } else {
-                    "strip"
-                };
-                call(format!("{r}.{m}()"))
+                call(format!("{r}.trim()"))
+            }
+            I::Trim => {
+                let h = self.helper("ferryStrip");
+                call(format!("{h}({})", all(self)))
             }
             I::RegexReplace => {
                 let s = recv(self);

@@ -154,10 +154,19 @@ static <K, V> Map<K, V> ferryMapOf(Map<K, V> map, Object... keysAndValues) {
     return parts;
 }"
         }
+        // Python's `str.split()` and `str.strip()` and Go's `strings.Fields` and
+        // `strings.TrimSpace` work on Unicode white space (no-break space and the other separators
+        // too), where Java's `\s` is ASCII only and `strip()` keeps no-break spaces. The class
+        // below is Python's set; Go's lacks U+001C..U+001F alone.
+        "ferryStrip" => {
+            r#"static String ferryStrip(String s) {
+    return s.replaceAll("^[\\s\\p{Z}\\x1c-\\x1f\\x85]+|[\\s\\p{Z}\\x1c-\\x1f\\x85]+$", "");
+}"#
+        }
         "ferrySplitWhitespace" => {
             r#"static List<String> ferrySplitWhitespace(String s) {
     List<String> parts = new ArrayList<>();
-    for (String part : s.strip().split("\\s+")) {
+    for (String part : s.split("[\\s\\p{Z}\\x1c-\\x1f\\x85]+")) {
         if (!part.isEmpty()) {
             parts.add(part);
         }

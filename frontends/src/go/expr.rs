@@ -158,7 +158,7 @@ impl Lowerer<'_> {
                     _ => self.unsupported_expr(node, "type conversion"),
                 }
             }
-            other => self.unsupported_expr(node, &format!("{other} expression")),
+            _ => self.unsupported_expr(node, &common::construct_name(node, "expression")),
         }
     }
 

@@ -183,7 +183,7 @@ impl Lowerer<'_> {
             "go_statement" => vec![self.unsupported_stmt(node, "goroutine")],
             "fallthrough_statement" => vec![self.unsupported_stmt(node, "fallthrough")],
             "type_switch_statement" => self.lower_type_switch(node),
-            other => vec![self.unsupported_stmt(node, &format!("{other} statement"))],
+            _ => vec![self.unsupported_stmt(node, &common::construct_name(node, "statement"))],
         }
     }
 

@@ -19,16 +19,16 @@ pub(crate) struct Binders {
     seen: HashSet<String>,
     /// Binders in scope, innermost last: (source name, IR name).
     scope: Vec<(String, String)>,
-    /// Every word of the file, so that a fresh name clashes with nothing.
+    /// Every word of the file (once a binder first needs a fresh name) and every name binders
+    /// took, so that a fresh name clashes with nothing.
     idents: HashSet<String>,
+    /// Whether `idents` holds the file's words yet.
+    words_read: bool,
 }
 
 impl Lowerer<'_> {
     /// Starts a function: `bound` are the names it binds itself.
     pub(super) fn start_binders(&mut self, bound: HashSet<String>) {
-        if self.binders.idents.is_empty() {
-            self.binders.idents = words(self.src);
-        }
         self.binders.bound = bound;
         self.binders.seen.clear();
         self.binders.scope.clear();
@@ -39,6 +39,11 @@ impl Lowerer<'_> {
     pub(super) fn bind(&mut self, name: &str) -> String {
         let b = &mut self.binders;
         let clashes = b.bound.contains(name) || b.seen.contains(name);
+        if clashes && !b.words_read {
+            // Only a clash needs a fresh name: most files never collect every word.
+            b.idents.extend(words(self.src));
+            b.words_read = true;
+        }
         let ir = if clashes {
             let mut k = 2;
             while b.idents.contains(&format!("{name}{k}")) {

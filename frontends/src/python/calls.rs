@@ -10,6 +10,7 @@ use ferry_ir::{
 use tree_sitter::Node;
 
 use super::keys::{apply_key, identity};
+use super::node_kind;
 use super::stmt::to_str;
 use super::{mk, Lowerer};
 use crate::common::{named_children, span};
@@ -77,11 +78,11 @@ impl Lowerer<'_> {
         let mut positional = Vec::new();
         let mut keywords: Vec<(String, Node<'_>)> = Vec::new();
         if let Some(args) = node.child_by_field_name("arguments") {
-            if args.kind() == "generator_expression" {
+            if node_kind(args) == "generator_expression" {
                 positional.push(args);
             } else {
                 for a in named_children(args) {
-                    match a.kind() {
+                    match node_kind(a) {
                         "keyword_argument" => {
                             if let (Some(n), Some(v)) = (
                                 a.child_by_field_name("name"),
@@ -99,7 +100,7 @@ impl Lowerer<'_> {
                 }
             }
         }
-        match func.kind() {
+        match node_kind(func) {
             "identifier" => {
                 let name = self.text(func).to_string();
                 self.call_name(&name, &positional, &keywords, node)
@@ -503,7 +504,7 @@ impl Lowerer<'_> {
             }
         }
         // Functions of library modules.
-        if o.kind() == "identifier" {
+        if node_kind(o) == "identifier" {
             if let Some(module) = self.library_module(&obj_text) {
                 return self.module_call(&module, &method, pos, kw, node);
             }
@@ -558,7 +559,7 @@ impl Lowerer<'_> {
             }
         }
         // super().m(...)
-        if o.kind() == "call"
+        if node_kind(o) == "call"
             && o.child_by_field_name("function")
                 .is_some_and(|f| self.text(f) == "super")
         {
@@ -616,7 +617,7 @@ impl Lowerer<'_> {
             let parts = self.expr(pos[0]);
             return self.intr(Intrinsic::Join, vec![sep, parts], Type::Str, sp);
         }
-        if method == "format" && o.kind() == "string" {
+        if method == "format" && node_kind(o) == "string" {
             let f = self.string(o);
             let ExprKind::Lit(Literal::Str(fmt)) = &f.kind else {
                 return self.unsupported_expr(node, "str.format");

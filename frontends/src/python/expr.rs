@@ -8,13 +8,14 @@ use ferry_ir::{
 };
 use tree_sitter::Node;
 
+use super::node_kind;
 use super::{mk, Lowerer};
-use crate::common::{named_children, span};
+use crate::common::{construct_name, named_children, span};
 
 impl Lowerer<'_> {
     pub(super) fn expr(&mut self, node: Node<'_>) -> Expr {
         let sp = span(node);
-        match node.kind() {
+        match node_kind(node) {
             "identifier" if self.text(node) == "self" => mk(ExprKind::This, Type::Unknown, sp),
             "identifier" => mk(
                 ExprKind::Name(self.resolve(self.text(node))),
@@ -168,10 +169,10 @@ impl Lowerer<'_> {
                     .map(|c| self.expr(c))
                     .collect();
                 let assigned_to_name = node.parent().is_some_and(|p| {
-                    p.kind() == "assignment"
+                    node_kind(p) == "assignment"
                         && p.child_by_field_name("right") == Some(node)
                         && p.child_by_field_name("left")
-                            .is_some_and(|l| l.kind() == "identifier")
+                            .is_some_and(|l| node_kind(l) == "identifier")
                 });
                 if assigned_to_name && is_constant_sequence(&items) {
                     return mk(ExprKind::ListLit(items), Type::Unknown, sp);
@@ -181,8 +182,8 @@ impl Lowerer<'_> {
             "dictionary" => {
                 let mut pairs = Vec::new();
                 for p in named_children(node) {
-                    if p.kind() != "pair" {
-                        if p.kind() != "comment" {
+                    if node_kind(p) != "pair" {
+                        if node_kind(p) != "comment" {
                             return self.unsupported_expr(node, "dictionary unpacking");
                         }
                         continue;
@@ -207,10 +208,7 @@ impl Lowerer<'_> {
             "dictionary_comprehension" => self.comprehension(node, ComprehensionKind::Map),
             "generator_expression" => self.comprehension(node, ComprehensionKind::Generator),
             "lambda" => self.lambda(node),
-            _ => self.unsupported_expr(
-                node,
-                &format!("{} expression", node.kind().replace('_', " ")),
-            ),
+            _ => self.unsupported_expr(node, &construct_name(node, "expression")),
         }
     }
 
@@ -225,14 +223,14 @@ impl Lowerer<'_> {
         };
         let op_text = self.text(op);
         // `"..." % args` is formatting.
-        if op_text == "%" && matches!(l.kind(), "string") {
+        if op_text == "%" && matches!(node_kind(l), "string") {
             return self.percent_format(l, r, node);
         }
-        // `[x] * n` is a filled list.
-        if op_text == "*" && l.kind() == "list" && l.named_child_count() == 1 {
+        // `[x] * n` is a filled list; a negative `n` gives an empty one.
+        if op_text == "*" && node_kind(l) == "list" && l.named_child_count() == 1 {
             if let Some(fill) = l.named_child(0) {
                 let fill = self.expr(fill);
-                let n = self.expr(r);
+                let n = at_least_zero(self.expr(r));
                 let ty = Type::list(fill.ty.clone());
                 return mk(
                     ExprKind::Intrinsic {
@@ -280,7 +278,7 @@ impl Lowerer<'_> {
         let mut cursor = node.walk();
         let mut pending = String::new();
         for c in node.children(&mut cursor) {
-            if c.is_named() && c.kind() != "comment" {
+            if c.is_named() && node_kind(c) != "comment" {
                 if !pending.is_empty() {
                     ops.push(std::mem::take(&mut pending));
                 }
@@ -436,7 +434,7 @@ impl Lowerer<'_> {
         };
         let object = self.expr(v);
         let counted = match &object.kind {
-            ExprKind::Name(n) if !lvalue && sub.kind() != "slice" => {
+            ExprKind::Name(n) if !lvalue && node_kind(sub) != "slice" => {
                 self.default_dicts.get(n).cloned()
             }
             _ => None,
@@ -453,7 +451,7 @@ impl Lowerer<'_> {
                 sp,
             );
         }
-        if sub.kind() == "slice" {
+        if node_kind(sub) == "slice" {
             // Children: optional start, `:`, optional end, optional `:` step.
             let mut parts: [Option<Expr>; 3] = [None, None, None];
             let mut idx = 0;
@@ -538,7 +536,7 @@ impl Lowerer<'_> {
         let mut names = Vec::new();
         if let Some(ps) = node.child_by_field_name("parameters") {
             for p in named_children(ps) {
-                if p.kind() != "identifier" {
+                if node_kind(p) != "identifier" {
                     return self.unsupported_expr(node, "lambda parameter");
                 }
                 names.push(p);
@@ -580,7 +578,7 @@ impl Lowerer<'_> {
         let mark = self.binders_mark();
         let mut clauses = Vec::new();
         for c in named_children(node) {
-            match c.kind() {
+            match node_kind(c) {
                 "for_in_clause" => {
                     let (Some(l), Some(r)) = (
                         c.child_by_field_name("left"),
@@ -588,7 +586,7 @@ impl Lowerer<'_> {
                     ) else {
                         continue;
                     };
-                    let targets = match l.kind() {
+                    let targets = match node_kind(l) {
                         "identifier" => vec![l],
                         "pattern_list" | "tuple_pattern" => named_children(l),
                         _ => {
@@ -656,4 +654,40 @@ fn is_constant_sequence(items: &[Expr]) -> bool {
     items.len() >= 3
         && kind(&items[0]).is_some()
         && items.iter().all(|e| kind(e) == kind(&items[0]))
+}
+
+/// A repetition count as Python reads it: `max(n, 0)`, or `n` itself when it cannot be negative
+/// (the IR's `NewFilled` and `Repeat` fail on a negative count, as Java and Go do).
+pub(super) fn at_least_zero(n: Expr) -> Expr {
+    if cannot_be_negative(&n) {
+        return n;
+    }
+    let sp = n.span;
+    let zero = mk(ExprKind::Lit(Literal::Int(0)), Type::BIG, sp);
+    mk(
+        ExprKind::Intrinsic {
+            op: Intrinsic::Max,
+            args: vec![n, zero],
+        },
+        Type::BIG,
+        sp,
+    )
+}
+
+/// Whether an integer expression is non-negative by its form: a literal, a length, or a sum or
+/// product of such.
+fn cannot_be_negative(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Lit(Literal::Int(n)) => *n >= 0,
+        ExprKind::Intrinsic {
+            op: Intrinsic::Len(_) | Intrinsic::Count,
+            ..
+        } => true,
+        ExprKind::Binary {
+            op: BinOp::Add | BinOp::Mul,
+            lhs,
+            rhs,
+        } => cannot_be_negative(lhs) && cannot_be_negative(rhs),
+        _ => false,
+    }
 }

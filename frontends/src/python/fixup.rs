@@ -840,7 +840,7 @@ fn expr(e: &mut Expr, c: &HashSet<String>) {
                 *e = Expr::new(
                     ExprKind::Intrinsic {
                         op: Intrinsic::Repeat,
-                        args: vec![s, n],
+                        args: vec![s, super::expr::at_least_zero(n)],
                     },
                     Type::Str,
                     sp,

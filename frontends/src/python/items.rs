@@ -6,8 +6,9 @@ use std::collections::HashSet;
 use ferry_ir::{Block, Class, ClassKind, Field, Function, Global, Item, Module, Param, Type};
 use tree_sitter::Node;
 
+use super::node_kind;
 use super::Lowerer;
-use crate::common::{self, named_children, span};
+use crate::common::{self, named_children, preorder, span};
 
 impl Lowerer<'_> {
     pub(super) fn module(&mut self, root: Node<'_>, module: &mut Module) {
@@ -16,7 +17,7 @@ impl Lowerer<'_> {
         // First pass: names.
         for c in &children {
             let def = unwrap_decorated(*c);
-            match def.kind() {
+            match node_kind(def) {
                 "function_definition" => {
                     if let Some(n) = def.child_by_field_name("name") {
                         self.functions.insert(self.text(n).to_string());
@@ -30,7 +31,7 @@ impl Lowerer<'_> {
                     if let Some(body) = def.child_by_field_name("body") {
                         for m in named_children(body) {
                             let m = unwrap_decorated(m);
-                            if m.kind() == "function_definition" {
+                            if node_kind(m) == "function_definition" {
                                 if let Some(n) = m.child_by_field_name("name") {
                                     self.methods.insert(self.text(n).to_string());
                                 }
@@ -40,9 +41,9 @@ impl Lowerer<'_> {
                 }
                 "expression_statement" => {
                     if let Some(a) = c.named_child(0) {
-                        if a.kind() == "assignment" {
+                        if node_kind(a) == "assignment" {
                             if let Some(left) = a.child_by_field_name("left") {
-                                if left.kind() == "identifier" {
+                                if node_kind(left) == "identifier" {
                                     self.globals.insert(self.text(left).to_string());
                                 }
                             }
@@ -73,7 +74,7 @@ impl Lowerer<'_> {
         let mut script_nodes: Vec<Node<'_>> = Vec::new();
         for (i, c) in children.iter().enumerate() {
             let def = unwrap_decorated(*c);
-            match def.kind() {
+            match node_kind(def) {
                 "function_definition" => {
                     for inner in lifted.remove(&def.id()).unwrap_or_default() {
                         let f = self.function(inner, None);
@@ -88,11 +89,11 @@ impl Lowerer<'_> {
                 }
                 "expression_statement" => {
                     let Some(e) = c.named_child(0) else { continue };
-                    if e.kind() == "string" && i == 0 {
+                    if node_kind(e) == "string" && i == 0 {
                         module.doc = Some(self.docstring(e));
                         continue;
                     }
-                    if e.kind() == "assignment" {
+                    if node_kind(e) == "assignment" {
                         if let (Some(left), Some(right)) = (
                             e.child_by_field_name("left"),
                             e.child_by_field_name("right"),
@@ -103,7 +104,7 @@ impl Lowerer<'_> {
                             let keep_global = !script
                                 || used_in_defs.contains(n)
                                 || (constant && !has_call(right));
-                            if left.kind() == "identifier" && keep_global {
+                            if node_kind(left) == "identifier" && keep_global {
                                 let name = self.text(left).to_string();
                                 let init = self.expr(right);
                                 let is_const = name.chars().any(char::is_alphabetic)
@@ -145,7 +146,7 @@ impl Lowerer<'_> {
                     }
                 }
                 _ if script
-                    && !matches!(def.kind(), "decorated_definition" | "global_statement") =>
+                    && !matches!(node_kind(def), "decorated_definition" | "global_statement") =>
                 {
                     script_nodes.push(*c)
                 }
@@ -180,16 +181,12 @@ impl Lowerer<'_> {
     /// Identifiers used inside the module's functions and classes.
     fn names_used_in_defs(&self, children: &[Node<'_>]) -> HashSet<String> {
         let mut out = HashSet::new();
-        let mut stack: Vec<Node<'_>> = children
+        let defs = children
             .iter()
             .map(|c| unwrap_decorated(*c))
-            .filter(|c| matches!(c.kind(), "function_definition" | "class_definition"))
-            .collect();
-        while let Some(n) = stack.pop() {
-            if n.kind() == "identifier" {
-                out.insert(self.text(n).to_string());
-            }
-            stack.extend(named_children(n));
+            .filter(|c| matches!(node_kind(c), "function_definition" | "class_definition"));
+        for def in defs {
+            out.extend(self.identifiers(def));
         }
         out
     }
@@ -349,11 +346,11 @@ impl Lowerer<'_> {
 
     fn body_docstring(&self, body: Node<'_>) -> Option<String> {
         let first = body.named_child(0)?;
-        if first.kind() != "expression_statement" {
+        if node_kind(first) != "expression_statement" {
             return None;
         }
         let s = first.named_child(0)?;
-        (s.kind() == "string").then(|| self.docstring(s))
+        (node_kind(s) == "string").then(|| self.docstring(s))
     }
 
     /// Lowers a function or method; `class` is the enclosing class for methods.
@@ -415,11 +412,12 @@ impl Lowerer<'_> {
         let Some(parent) = node.parent() else {
             return false;
         };
-        if parent.kind() != "decorated_definition" {
+        if node_kind(parent) != "decorated_definition" {
             return false;
         }
         named_children(parent).iter().any(|d| {
-            d.kind() == "decorator" && self.text(*d).trim_start_matches('@').trim().ends_with(name)
+            node_kind(d) == "decorator"
+                && self.text(*d).trim_start_matches('@').trim().ends_with(name)
         })
     }
 
@@ -427,21 +425,21 @@ impl Lowerer<'_> {
     fn is_abstract_body(&self, body: Node<'_>) -> bool {
         let stmts: Vec<Node<'_>> = named_children(body)
             .into_iter()
-            .filter(|s| s.kind() != "comment")
+            .filter(|s| node_kind(s) != "comment")
             .collect();
         let stmts: Vec<Node<'_>> = stmts
             .into_iter()
             .filter(|s| {
-                !(s.kind() == "expression_statement"
-                    && s.named_child(0).is_some_and(|e| e.kind() == "string"))
+                !(node_kind(s) == "expression_statement"
+                    && s.named_child(0).is_some_and(|e| node_kind(e) == "string"))
             })
             .collect();
         match stmts.as_slice() {
             [] => true,
             [s] => {
-                s.kind() == "pass_statement"
-                    || (s.kind() == "expression_statement" && self.text(*s).trim() == "...")
-                    || (s.kind() == "raise_statement"
+                node_kind(s) == "pass_statement"
+                    || (node_kind(s) == "expression_statement" && self.text(*s).trim() == "...")
+                    || (node_kind(s) == "raise_statement"
                         && self.text(*s).contains("NotImplementedError"))
             }
             _ => false,
@@ -450,7 +448,7 @@ impl Lowerer<'_> {
 
     fn param(&mut self, p: Node<'_>) -> Option<Param> {
         let sp = span(p);
-        match p.kind() {
+        match node_kind(p) {
             "identifier" => Some(Param {
                 name: self.text(p).to_string(),
                 ty: Type::Unknown,
@@ -461,7 +459,7 @@ impl Lowerer<'_> {
             "typed_parameter" => {
                 let name = named_children(p)
                     .into_iter()
-                    .find(|c| c.kind() == "identifier")
+                    .find(|c| node_kind(c) == "identifier")
                     .map(|n| self.text(n).to_string())?;
                 let ty = p
                     .child_by_field_name("type")
@@ -531,7 +529,7 @@ impl Lowerer<'_> {
                     "ABC" | "abc.ABC" | "object" => is_abc |= t != "object",
                     // A base named like the class itself (`class A(A)`) is an earlier binding
                     // of that name, an imported class, not this one.
-                    _ if s.kind() == "identifier" && extends.is_none() && t != name => {
+                    _ if node_kind(s) == "identifier" && extends.is_none() && t != name => {
                         extends = Some(t.to_string())
                     }
                     _ => {
@@ -559,7 +557,7 @@ impl Lowerer<'_> {
         let has_str = node.child_by_field_name("body").is_some_and(|b| {
             named_children(b).into_iter().any(|m| {
                 let d = unwrap_decorated(m);
-                d.kind() == "function_definition"
+                node_kind(d) == "function_definition"
                     && d.child_by_field_name("name")
                         .is_some_and(|n| self.text(n) == "__str__")
             })
@@ -568,7 +566,7 @@ impl Lowerer<'_> {
             class.doc = self.body_docstring(body);
             for m in named_children(body) {
                 let def = unwrap_decorated(m);
-                match def.kind() {
+                match node_kind(def) {
                     "function_definition" => {
                         if self.has_decorator(def, "property")
                             || self.has_decorator(def, "classmethod")
@@ -603,15 +601,15 @@ impl Lowerer<'_> {
                         let Some(a) = def.named_child(0) else {
                             continue;
                         };
-                        if a.kind() == "string" || a.kind() == "ellipsis" {
+                        if node_kind(a) == "string" || node_kind(a) == "ellipsis" {
                             continue;
                         }
-                        if a.kind() == "assignment" && is_dataclass {
+                        if node_kind(a) == "assignment" && is_dataclass {
                             // `name: type = default` of a dataclass: an instance field.
                             if let (Some(l), Some(t)) =
                                 (a.child_by_field_name("left"), a.child_by_field_name("type"))
                             {
-                                if l.kind() == "identifier" {
+                                if node_kind(l) == "identifier" {
                                     let ty = self.annotation(t);
                                     let default =
                                         a.child_by_field_name("right").map(|r| self.expr(r));
@@ -625,12 +623,12 @@ impl Lowerer<'_> {
                                 }
                             }
                         }
-                        if a.kind() == "assignment" {
+                        if node_kind(a) == "assignment" {
                             if let (Some(l), Some(r)) = (
                                 a.child_by_field_name("left"),
                                 a.child_by_field_name("right"),
                             ) {
-                                if l.kind() == "identifier" {
+                                if node_kind(l) == "identifier" {
                                     let init = self.expr(r);
                                     let fname = self.text(l).to_string();
                                     class.fields.push(Field {
@@ -677,17 +675,17 @@ impl Lowerer<'_> {
         fields: &mut Vec<Field>,
         seen: &mut HashSet<String>,
     ) {
-        let mut stack = vec![def];
-        while let Some(n) = stack.pop() {
-            if n.kind() == "assignment" || n.kind() == "augmented_assignment" {
+        preorder(def, |n| {
+            let kind = node_kind(n);
+            if kind == "assignment" || kind == "augmented_assignment" {
                 if let Some(l) = n.child_by_field_name("left") {
-                    let targets = if l.kind() == "attribute" {
+                    let targets = if node_kind(l) == "attribute" {
                         vec![l]
                     } else {
                         named_children(l)
                     };
                     for t in targets {
-                        if t.kind() != "attribute" {
+                        if node_kind(t) != "attribute" {
                             continue;
                         }
                         let (Some(o), Some(a)) = (
@@ -711,18 +709,18 @@ impl Lowerer<'_> {
                         }
                     }
                 }
+                // `a.x = b.y = v` holds one assignment in the other.
+                return true;
             }
-            let mut kids = named_children(n);
-            kids.reverse();
-            stack.extend(kids);
-        }
+            super::may_hold_statements(kind)
+        });
     }
 }
 
 /// Whether an expression calls anything (its value is not known before the program runs).
 fn has_call(node: Node<'_>) -> bool {
     if matches!(
-        node.kind(),
+        node_kind(node),
         "call"
             | "list_comprehension"
             | "dictionary_comprehension"
@@ -735,7 +733,7 @@ fn has_call(node: Node<'_>) -> bool {
 }
 
 fn unwrap_decorated(node: Node<'_>) -> Node<'_> {
-    if node.kind() == "decorated_definition" {
+    if node_kind(node) == "decorated_definition" {
         if let Some(d) = node.child_by_field_name("definition") {
             return d;
         }

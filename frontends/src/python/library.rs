@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use ferry_ir::{BinOp, Binding, Block, Expr, ExprKind, Intrinsic, Literal, Stmt, StmtKind, Type};
 use tree_sitter::Node;
 
+use super::node_kind;
 use super::{mk, Lowerer};
 use crate::common::span;
 
@@ -46,9 +47,8 @@ impl Imports {
     /// Every import statement of the file, at module level or inside a function.
     pub(super) fn collect(root: Node<'_>, src: &str) -> Imports {
         let mut out = Imports::default();
-        let mut stack = vec![root];
-        while let Some(n) = stack.pop() {
-            match n.kind() {
+        crate::common::preorder(root, |n| {
+            match node_kind(n) {
                 "import_statement" => {
                     let mut cur = n.walk();
                     for item in n.children_by_field_name("name", &mut cur) {
@@ -59,7 +59,7 @@ impl Imports {
                 }
                 "import_from_statement" => {
                     let Some(module) = n.child_by_field_name("module_name") else {
-                        continue;
+                        return false;
                     };
                     let module = crate::common::text(module, src).to_string();
                     let mut cur = n.walk();
@@ -71,12 +71,10 @@ impl Imports {
                         );
                     }
                 }
-                _ => {
-                    let mut cur = n.walk();
-                    stack.extend(n.named_children(&mut cur));
-                }
+                kind => return super::may_hold_statements(kind),
             }
-        }
+            false
+        });
         out
     }
 }
@@ -84,7 +82,7 @@ impl Imports {
 /// The name and alias of an import item (`x` or `x as y`).
 fn aliased(item: Node<'_>, src: &str) -> (String, Option<String>) {
     let text = |n: Node<'_>| crate::common::text(n, src).to_string();
-    if item.kind() == "aliased_import" {
+    if node_kind(item) == "aliased_import" {
         let name = item
             .child_by_field_name("name")
             .map(text)
@@ -166,7 +164,7 @@ impl Lowerer<'_> {
     /// (held in a temporary before the statement).
     pub(super) fn tuple_of(&mut self, items: Node<'_>, node: Node<'_>) -> Expr {
         let sp = span(node);
-        let literal = match items.kind() {
+        let literal = match node_kind(items) {
             "list" => Some(items),
             "call"
                 if items
@@ -174,7 +172,7 @@ impl Lowerer<'_> {
                     .is_some_and(|f| self.text(f) == "sorted" && !self.is_user_name("sorted")) =>
             {
                 match crate::common::field_children(items, "arguments").as_slice() {
-                    [l] if l.kind() == "list" => Some(*l),
+                    [l] if node_kind(l) == "list" => Some(*l),
                     _ => None,
                 }
             }
@@ -184,7 +182,7 @@ impl Lowerer<'_> {
             return self.unsupported_expr(node, "tuple of a sequence of unknown length");
         };
         let elements = crate::common::named_children(literal);
-        if elements.iter().any(|c| c.kind() == "list_splat") {
+        if elements.iter().any(|c| node_kind(c) == "list_splat") {
             return self.unsupported_expr(node, "tuple of a sequence of unknown length");
         }
         let len = elements.len();
@@ -195,7 +193,7 @@ impl Lowerer<'_> {
         if !self.pre_ok
             || crate::common::named_children(items)
                 .iter()
-                .any(|c| c.kind() == "list_splat")
+                .any(|c| node_kind(c) == "list_splat")
         {
             return self.unsupported_expr(node, "tuple of a sorted list here");
         }
@@ -230,9 +228,9 @@ impl Lowerer<'_> {
     pub(super) fn hex_digest(&mut self, digest: Node<'_>, node: Node<'_>) -> Option<Expr> {
         let func = digest.child_by_field_name("function")?;
         let module = func.child_by_field_name("object")?;
-        if digest.kind() != "call"
-            || func.kind() != "attribute"
-            || module.kind() != "identifier"
+        if node_kind(digest) != "call"
+            || node_kind(func) != "attribute"
+            || node_kind(module) != "identifier"
             || self.library_module(self.text(module)).as_deref() != Some("hashlib")
         {
             return None;
@@ -253,13 +251,16 @@ impl Lowerer<'_> {
     fn encoded_text<'t>(&self, call: Node<'t>) -> Option<(Node<'t>, bool)> {
         let func = call.child_by_field_name("function")?;
         let attr = func.child_by_field_name("attribute")?;
-        if call.kind() != "call" || func.kind() != "attribute" || self.text(attr) != "encode" {
+        if node_kind(call) != "call"
+            || node_kind(func) != "attribute"
+            || self.text(attr) != "encode"
+        {
             return None;
         }
         let text = func.child_by_field_name("object")?;
         let ascii = match crate::common::field_children(call, "arguments").as_slice() {
             [] => false,
-            [enc] if enc.kind() == "string" => {
+            [enc] if node_kind(enc) == "string" => {
                 let name = self
                     .text(*enc)
                     .trim_matches(['"', '\''])
@@ -331,7 +332,7 @@ impl Lowerer<'_> {
         value: Node<'_>,
         out: &mut Vec<Stmt>,
     ) -> bool {
-        let is_counter = value.kind() == "call"
+        let is_counter = node_kind(value) == "call"
             && value.child_by_field_name("function").is_some_and(|f| {
                 let f = self.text(f);
                 f == "Counter" && !self.is_user_name(f)
@@ -343,7 +344,7 @@ impl Lowerer<'_> {
         let [arg] = args.as_slice() else {
             return false;
         };
-        if !is_counter || arg.kind() == "keyword_argument" || self.declared.contains(name) {
+        if !is_counter || node_kind(arg) == "keyword_argument" || self.declared.contains(name) {
             return false;
         }
         let items = self.expr(*arg);

@@ -4,6 +4,7 @@
 use ferry_ir::{BinOp, Binding, Block, Expr, ExprKind, Intrinsic, Literal, Stmt, StmtKind, Type};
 use tree_sitter::Node;
 
+use super::node_kind;
 use super::{mk, Lowerer};
 use crate::common::{field_children, named_children, span};
 
@@ -19,7 +20,7 @@ impl Lowerer<'_> {
         let lp = self.for_stmt_inner(s);
         let else_ = named_children(alt)
             .into_iter()
-            .find(|b| b.kind() == "block")
+            .find(|b| node_kind(b) == "block")
             .map(|b| self.block(b))
             .unwrap_or_default();
         let flag = self.fresh_name("broke");
@@ -72,14 +73,14 @@ impl Lowerer<'_> {
         ) else {
             return self.unsupported_stmt(s, "for statement");
         };
-        let vars: Vec<Binding> = match left.kind() {
+        let vars: Vec<Binding> = match node_kind(left) {
             "identifier" => vec![Binding {
                 name: self.text(left).to_string(),
                 ty: Type::Unknown,
             }],
             "pattern_list" | "tuple_pattern" => {
                 let kids = named_children(left);
-                if kids.iter().any(|k| k.kind() != "identifier") {
+                if kids.iter().any(|k| node_kind(k) != "identifier") {
                     return self.unsupported_stmt(s, "nested loop pattern");
                 }
                 kids.iter()
@@ -92,12 +93,12 @@ impl Lowerer<'_> {
             _ => return self.unsupported_stmt(s, "loop target"),
         };
         // `for i in range(...)`.
-        if vars.len() == 1 && right.kind() == "call" {
+        if vars.len() == 1 && node_kind(right) == "call" {
             let f = right.child_by_field_name("function").map(|f| self.text(f));
             if f == Some("range") {
                 let args: Vec<Node<'_>> = field_children(right, "arguments");
                 if (1..=3).contains(&args.len())
-                    && args.iter().all(|a| a.kind() != "keyword_argument")
+                    && args.iter().all(|a| node_kind(a) != "keyword_argument")
                 {
                     let lowered: Vec<Expr> = args.iter().map(|a| self.expr(*a)).collect();
                     let (start, end, step) = match lowered.len() {
@@ -134,14 +135,14 @@ impl Lowerer<'_> {
         }
         // `for i, x in enumerate(xs, start)`: count from zero and offset.
         if vars.len() == 2
-            && right.kind() == "call"
+            && node_kind(right) == "call"
             && right
                 .child_by_field_name("function")
                 .is_some_and(|f| self.text(f) == "enumerate")
         {
             let args: Vec<Node<'_>> = field_children(right, "arguments");
             if let [xs, start] = args.as_slice() {
-                let start = match start.kind() {
+                let start = match node_kind(start) {
                     "keyword_argument"
                         if start
                             .child_by_field_name("name")

@@ -82,6 +82,22 @@ pub(super) struct Lowerer<'s> {
     pub(super) imports: library::Imports,
 }
 
+/// A Python node's kind (see [`common::kind_of`]).
+pub(super) fn node_kind<'t>(node: impl std::borrow::Borrow<Node<'t>>) -> &'static str {
+    common::kind_of(Language::Python, *node.borrow())
+}
+
+/// Whether a node of this kind may have statements inside it (a module, block, clause,
+/// statement or definition), unlike an expression: passes that look for statements (imports,
+/// `global`, assignments) skip expressions.
+pub(super) fn may_hold_statements(kind: &str) -> bool {
+    kind == "module"
+        || kind == "block"
+        || kind.ends_with("statement")
+        || kind.ends_with("definition")
+        || kind.ends_with("clause")
+}
+
 /// Lowers one Python file.
 pub(crate) fn lower(name: &str, source: &str, interface: &[Signature]) -> Lowered {
     let mut diagnostics = Vec::new();
@@ -197,12 +213,12 @@ impl<'s> Lowerer<'s> {
         &self,
         node: Node<'t>,
     ) -> Option<(String, Node<'t>, Node<'t>)> {
-        if node.kind() != "subscript" {
+        if node_kind(node) != "subscript" {
             return None;
         }
         let v = node.child_by_field_name("value")?;
         let k = node.child_by_field_name("subscript")?;
-        if v.kind() != "identifier" || k.kind() == "slice" {
+        if node_kind(v) != "identifier" || node_kind(k) == "slice" {
             return None;
         }
         let f = self.default_dicts.get(self.text(v))?;

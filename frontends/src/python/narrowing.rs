@@ -20,6 +20,7 @@ use ferry_ir::{
 };
 use tree_sitter::Node;
 
+use super::node_kind;
 use super::writeback::children_mut;
 use super::{mk, Lowerer};
 use crate::common::{named_children, span};
@@ -27,7 +28,7 @@ use crate::common::{named_children, span};
 impl Lowerer<'_> {
     /// `isinstance(x, int)`, `isinstance(x, (int, float))`: one `IsKind` test per kind, or'ed.
     pub(super) fn isinstance(&mut self, x: Expr, types: Node<'_>, node: Node<'_>) -> Expr {
-        let names = if types.kind() == "tuple" {
+        let names = if node_kind(types) == "tuple" {
             named_children(types)
         } else {
             vec![types]

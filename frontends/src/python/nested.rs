@@ -6,8 +6,9 @@ use std::collections::HashSet;
 
 use tree_sitter::Node;
 
+use super::node_kind;
 use super::Lowerer;
-use crate::common::named_children;
+use crate::common::{named_children, preorder};
 
 impl Lowerer<'_> {
     /// The nested `def`s directly in `outer`'s body that can be lifted: closed over nothing, and
@@ -20,11 +21,17 @@ impl Lowerer<'_> {
         let Some(body) = outer.child_by_field_name("body") else {
             return Vec::new();
         };
+        let nested: Vec<Node<'t>> = named_children(body)
+            .into_iter()
+            .filter(|n| node_kind(n) == "function_definition")
+            .collect();
+        if nested.is_empty() {
+            return nested;
+        }
         let outer_bound = self.bound_names(outer, true);
         let mut names = HashSet::new();
-        named_children(body)
+        nested
             .into_iter()
-            .filter(|n| n.kind() == "function_definition")
             .filter(|n| {
                 let Some(name) = n.child_by_field_name("name").map(|x| self.text(x)) else {
                     return false;
@@ -49,11 +56,11 @@ impl Lowerer<'_> {
         let mut out = HashSet::new();
         if let Some(ps) = def.child_by_field_name("parameters") {
             for p in named_children(ps) {
-                let name = match p.kind() {
+                let name = match node_kind(p) {
                     "identifier" => Some(p),
                     "typed_parameter" => named_children(p)
                         .into_iter()
-                        .find(|c| c.kind() == "identifier"),
+                        .find(|c| node_kind(c) == "identifier"),
                     _ => p.child_by_field_name("name"),
                 };
                 out.extend(name.map(|n| self.text(n).to_string()));
@@ -69,35 +76,36 @@ impl Lowerer<'_> {
     /// The names statements assign or loop over (not inside nested functions or lambdas).
     pub(super) fn bound_in(&self, nodes: Vec<Node<'_>>, comprehensions: bool) -> HashSet<String> {
         let mut out = HashSet::new();
-        let mut stack = nodes;
-        while let Some(n) = stack.pop() {
-            match n.kind() {
-                "function_definition" | "lambda" | "class_definition" => {
-                    // Its name is bound here; its insides are its own.
-                    out.extend(
-                        n.child_by_field_name("name")
-                            .map(|x| self.text(x).to_string()),
-                    );
-                    continue;
-                }
-                "for_in_clause" if !comprehensions => {}
-                "assignment" | "augmented_assignment" | "for_statement" | "for_in_clause" => {
-                    if let Some(left) = n.child_by_field_name("left") {
-                        out.extend(self.identifiers(left));
+        for node in nodes {
+            preorder(node, |n| {
+                match node_kind(n) {
+                    "function_definition" | "lambda" | "class_definition" => {
+                        // Its name is bound here; its insides are its own.
+                        out.extend(
+                            n.child_by_field_name("name")
+                                .map(|x| self.text(x).to_string()),
+                        );
+                        return false;
                     }
+                    "for_in_clause" if !comprehensions => {}
+                    "assignment" | "augmented_assignment" | "for_statement" | "for_in_clause" => {
+                        if let Some(left) = n.child_by_field_name("left") {
+                            self.add_identifiers(left, &mut out);
+                        }
+                    }
+                    "named_expression" => {
+                        out.extend(
+                            n.child_by_field_name("name")
+                                .map(|x| self.text(x).to_string()),
+                        );
+                    }
+                    // Imports are not bound here: a module imported inside the enclosing
+                    // function is imported at module level in the translation.
+                    "as_pattern" => self.add_identifiers(n, &mut out),
+                    _ => {}
                 }
-                "named_expression" => {
-                    out.extend(
-                        n.child_by_field_name("name")
-                            .map(|x| self.text(x).to_string()),
-                    );
-                }
-                // Imports are not bound here: a module imported inside the enclosing function is
-                // imported at module level in the translation.
-                "as_pattern" => out.extend(self.identifiers(n)),
-                _ => {}
-            }
-            stack.extend(named_children(n));
+                true
+            });
         }
         out
     }
@@ -105,13 +113,21 @@ impl Lowerer<'_> {
     /// Every identifier under `node`.
     pub(super) fn identifiers(&self, node: Node<'_>) -> HashSet<String> {
         let mut out = HashSet::new();
-        let mut stack = vec![node];
-        while let Some(n) = stack.pop() {
-            if n.kind() == "identifier" {
+        self.add_identifiers(node, &mut out);
+        out
+    }
+
+    /// Adds every identifier under `node` to `out`.
+    fn add_identifiers(&self, node: Node<'_>, out: &mut HashSet<String>) {
+        if node_kind(node) == "identifier" {
+            out.insert(self.text(node).to_string());
+            return;
+        }
+        preorder(node, |n| {
+            if node_kind(n) == "identifier" {
                 out.insert(self.text(n).to_string());
             }
-            stack.extend(named_children(n));
-        }
-        out
+            true
+        });
     }
 }

@@ -3,13 +3,14 @@
 //! it is declared (hoisted) before the statement, of the innermost block holding every use, that
 //! contains the first use — so that Java and Go see it in scope everywhere.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use ferry_ir::{Block, Stmt, StmtKind, Type};
 use tree_sitter::Node;
 
+use super::node_kind;
 use super::Lowerer;
-use crate::common::{named_children, span};
+use crate::common::{named_children, preorder, span};
 
 impl Lowerer<'_> {
     pub(super) fn function_body(&mut self, body: Node<'_>) -> Block {
@@ -57,14 +58,18 @@ impl Lowerer<'_> {
     /// the innermost block holding every use, else hoisted before the statement of that block
     /// that contains the first use.
     fn plan_hoisting(&mut self, occs: &[Occurrence], globals_decl: &HashSet<String>) {
-        let assigned: HashSet<String> = occs
+        // Each name's uses, in source order; the names assigned somewhere, in a fixed order.
+        let mut uses: HashMap<&str, Vec<&Occurrence>> = HashMap::new();
+        for o in occs {
+            uses.entry(o.name.as_str()).or_default().push(o);
+        }
+        let mut names: Vec<&str> = uses
             .iter()
-            .filter(|o| o.assign)
-            .map(|o| o.name.clone())
+            .filter(|(_, mine)| mine.iter().any(|o| o.assign))
+            .map(|(name, _)| *name)
             .collect();
+        names.sort_unstable();
         self.hoist.clear();
-        let mut names: Vec<&String> = assigned.iter().collect();
-        names.sort();
         for name in names {
             if self.declared.contains(name)
                 || globals_decl.contains(name)
@@ -72,10 +77,10 @@ impl Lowerer<'_> {
             {
                 continue;
             }
-            let mine: Vec<&Occurrence> = occs.iter().filter(|o| &o.name == name).collect();
+            let mine = &uses[name];
             let Some(first) = mine.first() else { continue };
             let mut k = first.path.len();
-            for o in &mine {
+            for o in mine {
                 let common = first
                     .path
                     .iter()
@@ -91,7 +96,7 @@ impl Lowerer<'_> {
                 self.hoist
                     .entry((block, stmt))
                     .or_default()
-                    .push(name.clone());
+                    .push(name.to_string());
             }
         }
     }
@@ -110,7 +115,7 @@ impl Lowerer<'_> {
     }
 
     fn scan_node(&self, n: Node<'_>, path: &mut Vec<(usize, usize)>, out: &mut Vec<Occurrence>) {
-        match n.kind() {
+        match node_kind(n) {
             "block" => return self.scan_block(n, path, out),
             "function_definition" | "class_definition" => return,
             "for_statement" => {
@@ -118,7 +123,7 @@ impl Lowerer<'_> {
                 // function's variables of the same name.
                 let mut names = Vec::new();
                 if let Some(l) = n.child_by_field_name("left") {
-                    if l.kind() == "identifier" {
+                    if node_kind(l) == "identifier" {
                         names.push(self.text(l).to_string());
                     } else {
                         names.extend(
@@ -133,7 +138,7 @@ impl Lowerer<'_> {
                 }
                 let mut inner = Vec::new();
                 for c in named_children(n) {
-                    if c.kind() == "block" || c.kind() == "else_clause" {
+                    if node_kind(c) == "block" || node_kind(c) == "else_clause" {
                         self.scan_node(c, path, &mut inner);
                     }
                 }
@@ -165,12 +170,12 @@ impl Lowerer<'_> {
                     self.scan_node(r, path, out);
                 }
                 if let Some(l) = n.child_by_field_name("left") {
-                    let direct = n.kind() == "assignment"
+                    let direct = node_kind(n) == "assignment"
                         && n.parent().is_some_and(|p| {
-                            p.kind() == "expression_statement"
+                            node_kind(p) == "expression_statement"
                                 && path.last().is_some_and(|x| x.1 == p.start_byte())
                         });
-                    let targets = match l.kind() {
+                    let targets = match node_kind(l) {
                         "identifier" => vec![l],
                         "pattern_list" | "tuple_pattern" => named_children(l),
                         _ => {
@@ -179,7 +184,7 @@ impl Lowerer<'_> {
                         }
                     };
                     for t in targets {
-                        if t.kind() == "identifier" {
+                        if node_kind(t) == "identifier" {
                             out.push(Occurrence {
                                 name: self.text(t).to_string(),
                                 path: path.clone(),
@@ -201,17 +206,14 @@ impl Lowerer<'_> {
 
     fn scan_global_decls(&self, node: Node<'_>) -> HashSet<String> {
         let mut out = HashSet::new();
-        let mut stack = vec![node];
-        while let Some(n) = stack.pop() {
-            if n.kind() == "global_statement" {
+        preorder(node, |n| {
+            if node_kind(n) == "global_statement" {
                 for c in named_children(n) {
                     out.insert(self.text(c).to_string());
                 }
             }
-            if n.kind() != "function_definition" && n.kind() != "lambda" {
-                stack.extend(named_children(n));
-            }
-        }
+            node_kind(n) != "function_definition" && super::may_hold_statements(node_kind(n))
+        });
         out
     }
 }

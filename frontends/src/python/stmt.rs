@@ -9,8 +9,9 @@ use ferry_ir::{
 use tree_sitter::Node;
 
 use super::loops::mark_breaks;
+use super::node_kind;
 use super::{mk, Lowerer};
-use crate::common::{field_children, named_children, span};
+use crate::common::{construct_name, field_children, named_children, preorder, span};
 
 impl Lowerer<'_> {
     pub(super) fn block(&mut self, node: Node<'_>) -> Block {
@@ -38,10 +39,10 @@ impl Lowerer<'_> {
     pub(super) fn stmt(&mut self, s: Node<'_>, out: &mut Vec<Stmt>) {
         let sp = span(s);
         let at = |kind: StmtKind| Stmt { kind, span: sp };
-        match s.kind() {
+        match node_kind(s) {
             "expression_statement" => {
                 let Some(e) = s.named_child(0) else { return };
-                match e.kind() {
+                match node_kind(e) {
                     "string" => {}
                     "ellipsis" => {}
                     "assignment" => self.simple(out, |l, out| l.assignment(e, out)),
@@ -90,7 +91,7 @@ impl Lowerer<'_> {
                         .unwrap_or_default();
                     let else_ = named_children(alt)
                         .into_iter()
-                        .find(|b| b.kind() == "block")
+                        .find(|b| node_kind(b) == "block")
                         .map(|b| self.block(b))
                         .unwrap_or_default();
                     let flag = self.fresh_name("broke");
@@ -130,12 +131,12 @@ impl Lowerer<'_> {
             }
             "delete_statement" => {
                 let targets = match s.named_child(0) {
-                    Some(t) if t.kind() == "expression_list" => named_children(t),
+                    Some(t) if node_kind(t) == "expression_list" => named_children(t),
                     Some(t) => vec![t],
                     None => Vec::new(),
                 };
                 for t in targets {
-                    if t.kind() != "subscript" {
+                    if node_kind(t) != "subscript" {
                         out.push(self.unsupported_stmt(s, "del of a name"));
                         continue;
                     }
@@ -180,9 +181,7 @@ impl Lowerer<'_> {
                     else_: None,
                 }));
             }
-            _ => out.push(
-                self.unsupported_stmt(s, &format!("{} statement", s.kind().replace('_', " "))),
-            ),
+            _ => out.push(self.unsupported_stmt(s, &construct_name(s, "statement"))),
         }
     }
 
@@ -212,11 +211,11 @@ impl Lowerer<'_> {
             out.push(self.unsupported_stmt(a, "annotated declaration without a value"));
             return;
         };
-        if right.kind() == "assignment" {
+        if node_kind(right) == "assignment" {
             // `a = b = value` with a simple value: one assignment per target, right to left.
             let mut targets = vec![left];
             let mut value = right;
-            while value.kind() == "assignment" {
+            while node_kind(value) == "assignment" {
                 let (Some(l), Some(r)) = (
                     value.child_by_field_name("left"),
                     value.child_by_field_name("right"),
@@ -227,14 +226,14 @@ impl Lowerer<'_> {
                 value = r;
             }
             let simple = matches!(
-                value.kind(),
+                node_kind(value),
                 "integer" | "float" | "string" | "true" | "false" | "none" | "identifier"
             );
             // Targets other than names must be free of calls, so that the order in which they are
             // evaluated cannot matter.
             let plain_target = |t: &Node<'_>| {
-                t.kind() == "identifier"
-                    || (matches!(t.kind(), "subscript" | "attribute") && !contains_call(*t))
+                node_kind(t) == "identifier"
+                    || (matches!(node_kind(t), "subscript" | "attribute") && !contains_call(*t))
             };
             if !simple || !targets.iter().all(plain_target) {
                 out.push(self.unsupported_stmt(a, "chained assignment"));
@@ -242,7 +241,7 @@ impl Lowerer<'_> {
             }
             for t in targets.into_iter().rev() {
                 let v = self.expr(value);
-                if t.kind() != "identifier" {
+                if node_kind(t) != "identifier" {
                     let target = self.target(t);
                     out.push(Stmt {
                         kind: StmtKind::Assign {
@@ -281,7 +280,7 @@ impl Lowerer<'_> {
             return;
         }
         let annotated = a.child_by_field_name("type").map(|t| self.annotation(t));
-        if left.kind() == "identifier" && right.kind() == "call" {
+        if node_kind(left) == "identifier" && node_kind(right) == "call" {
             let f = right
                 .child_by_field_name("function")
                 .map(|f| self.text(f))
@@ -299,7 +298,7 @@ impl Lowerer<'_> {
                     .insert(self.text(left).to_string(), factory);
             }
         }
-        match left.kind() {
+        match node_kind(left) {
             "identifier" if self.counter_assignment(self.text(left), right, out) => {}
             "identifier" => {
                 let name = self.text(left).to_string();
@@ -331,7 +330,7 @@ impl Lowerer<'_> {
                 let targets = named_children(left);
                 let value = self.expr(right);
                 let all_new = targets.iter().all(|t| {
-                    t.kind() == "identifier" && {
+                    node_kind(t) == "identifier" && {
                         let n = self.text(*t);
                         !self.is_declared(n) && !self.global_decl.contains(n)
                     }
@@ -354,7 +353,7 @@ impl Lowerer<'_> {
                 } else {
                     let mut ts = Vec::new();
                     for t in targets {
-                        if t.kind() == "identifier"
+                        if node_kind(t) == "identifier"
                             && !self.is_declared(self.text(t))
                             && !self.global_decl.contains(self.text(t))
                         {
@@ -395,7 +394,7 @@ impl Lowerer<'_> {
 
     /// An assignment target: a name, `obj.attr` or `a[i]`.
     fn target(&mut self, t: Node<'_>) -> Expr {
-        match t.kind() {
+        match node_kind(t) {
             "identifier" => mk(
                 ExprKind::Name(self.text(t).to_string()),
                 Type::Unknown,
@@ -506,12 +505,12 @@ impl Lowerer<'_> {
         // Build the else chain from the clauses, last first.
         let clauses: Vec<Node<'_>> = named_children(s)
             .into_iter()
-            .filter(|c| matches!(c.kind(), "elif_clause" | "else_clause"))
+            .filter(|c| matches!(node_kind(c), "elif_clause" | "else_clause"))
             .collect();
         let mut else_: Option<Block> = None;
         let mut lowered: Vec<(Option<Expr>, Block, ferry_ir::Span)> = Vec::new();
         for c in &clauses {
-            if c.kind() == "elif_clause" {
+            if node_kind(c) == "elif_clause" {
                 let cond = c.child_by_field_name("condition").map(|x| self.expr(x));
                 let body = c
                     .child_by_field_name("consequence")
@@ -558,13 +557,13 @@ impl Lowerer<'_> {
         let mut finally = None;
         let mut else_block: Option<Block> = None;
         for c in named_children(s) {
-            match c.kind() {
+            match node_kind(c) {
                 "except_clause" => {
                     let mut kinds = Vec::new();
                     let mut name = None;
                     let mut block = Block::default();
                     for k in named_children(c) {
-                        match k.kind() {
+                        match node_kind(k) {
                             "block" => block = self.block(k),
                             "as_pattern" => {
                                 if let Some(e) = k.named_child(0) {
@@ -591,20 +590,20 @@ impl Lowerer<'_> {
                 "finally_clause" => {
                     finally = named_children(c)
                         .into_iter()
-                        .find(|b| b.kind() == "block")
+                        .find(|b| node_kind(b) == "block")
                         .map(|b| self.block(b));
                 }
                 "else_clause" => {
                     if s.child_by_field_name("finally").is_some()
                         || named_children(s)
                             .iter()
-                            .any(|c| c.kind() == "finally_clause")
+                            .any(|c| node_kind(c) == "finally_clause")
                     {
                         return self.unsupported_stmt(s, "try-else with finally");
                     }
                     else_block = named_children(c)
                         .into_iter()
-                        .find(|b| b.kind() == "block")
+                        .find(|b| node_kind(b) == "block")
                         .map(|b| self.block(b));
                 }
                 _ => {}
@@ -664,7 +663,7 @@ impl Lowerer<'_> {
     }
 
     fn exception_kinds(&mut self, e: Node<'_>, out: &mut Vec<ExceptionKind>) {
-        match e.kind() {
+        match node_kind(e) {
             "tuple" | "parenthesized_expression" => {
                 for k in named_children(e) {
                     self.exception_kinds(k, out);
@@ -701,7 +700,7 @@ impl Lowerer<'_> {
         let Some(e) = s.named_child(0) else {
             return self.unsupported_stmt(s, "re-raise");
         };
-        let (name, args) = match e.kind() {
+        let (name, args) = match node_kind(e) {
             "call" => {
                 let f = e
                     .child_by_field_name("function")
@@ -750,10 +749,15 @@ pub(super) fn to_str(x: Expr) -> Expr {
 /// Whether a node is a subscript with a slice (`xs[a:b]`).
 fn is_slice(node: Node<'_>) -> bool {
     node.child_by_field_name("subscript")
-        .is_some_and(|s| s.kind() == "slice")
+        .is_some_and(|s| node_kind(s) == "slice")
 }
 
 /// Whether a node contains a call anywhere inside it.
 pub(super) fn contains_call(node: Node<'_>) -> bool {
-    node.kind() == "call" || named_children(node).into_iter().any(contains_call)
+    let mut found = false;
+    preorder(node, |n| {
+        found |= node_kind(n) == "call";
+        !found
+    });
+    found
 }

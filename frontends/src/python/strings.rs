@@ -4,6 +4,7 @@
 use ferry_ir::{BinOp, Expr, ExprKind, Intrinsic, Literal, Span, Type};
 use tree_sitter::Node;
 
+use super::node_kind;
 use super::stmt::to_str;
 use super::{mk, Lowerer};
 use crate::common::{named_children, span};
@@ -17,7 +18,7 @@ pub(super) enum Piece {
 impl Lowerer<'_> {
     pub(super) fn string(&mut self, node: Node<'_>) -> Expr {
         let sp = span(node);
-        let parts = if node.kind() == "concatenated_string" {
+        let parts = if node_kind(node) == "concatenated_string" {
             named_children(node)
         } else {
             vec![node]
@@ -35,24 +36,24 @@ impl Lowerer<'_> {
         let kids = named_children(node);
         let prefix = kids
             .iter()
-            .find(|k| k.kind() == "string_start")
+            .find(|k| node_kind(*k) == "string_start")
             .map(|k| self.text(*k).to_lowercase())
             .unwrap_or_default();
         let raw = prefix.contains('r');
         let is_f = prefix.contains('f');
         let start = kids
             .iter()
-            .find(|k| k.kind() == "string_start")
+            .find(|k| node_kind(*k) == "string_start")
             .map(|k| k.end_byte())
             .unwrap_or(node.start_byte());
         let end = kids
             .iter()
             .rev()
-            .find(|k| k.kind() == "string_end")
+            .find(|k| node_kind(*k) == "string_end")
             .map(|k| k.start_byte())
             .unwrap_or(node.end_byte());
         let mut pos = start;
-        for k in kids.iter().filter(|k| k.kind() == "interpolation") {
+        for k in kids.iter().filter(|k| node_kind(*k) == "interpolation") {
             let text = self.src.get(pos..k.start_byte()).unwrap_or("");
             pieces.push(Piece::Text(decode(text, raw, is_f)));
             pos = k.end_byte();
@@ -129,12 +130,12 @@ impl Lowerer<'_> {
     pub(super) fn percent_format(&mut self, l: Node<'_>, r: Node<'_>, node: Node<'_>) -> Expr {
         let sp = span(node);
         let f = self.string(l);
-        let args: Vec<Expr> = if r.kind() == "tuple" {
+        let args: Vec<Expr> = if node_kind(r) == "tuple" {
             named_children(r)
                 .into_iter()
                 .map(|a| self.expr(a))
                 .collect()
-        } else if r.kind() == "parenthesized_expression" {
+        } else if node_kind(r) == "parenthesized_expression" {
             r.named_child(0)
                 .map(|a| vec![self.expr(a)])
                 .unwrap_or_default()
