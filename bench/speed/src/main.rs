@@ -2,6 +2,10 @@
 //! corpora (see README.md). Each corpus is measured in its own child process, single-threaded, so
 //! that its peak memory is its own.
 
+/// The allocator of the `ferry` binary, so that the timings are those of the shipped command.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod clock;
 mod constructs;
 mod corpus;
