@@ -10,9 +10,8 @@ use ferry_ir::{
 use tree_sitter::Node;
 
 use super::keys::{apply_key, identity};
-use super::node_kind;
 use super::stmt::to_str;
-use super::{mk, Lowerer};
+use super::{mk, node_kind, Lowerer};
 use crate::common::{named_children, span};
 
 /// Methods of builtin types → intrinsic (receiver first), by name and argument count.

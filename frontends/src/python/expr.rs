@@ -8,8 +8,7 @@ use ferry_ir::{
 };
 use tree_sitter::Node;
 
-use super::node_kind;
-use super::{mk, Lowerer};
+use super::{mk, node_kind, Lowerer};
 use crate::common::{construct_name, named_children, span};
 
 impl Lowerer<'_> {

@@ -8,8 +8,7 @@ use std::collections::HashMap;
 use ferry_ir::{BinOp, Binding, Block, Expr, ExprKind, Intrinsic, Literal, Stmt, StmtKind, Type};
 use tree_sitter::Node;
 
-use super::node_kind;
-use super::{mk, Lowerer};
+use super::{mk, node_kind, Lowerer};
 use crate::common::span;
 
 /// `module.function` → intrinsic.

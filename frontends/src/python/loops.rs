@@ -4,8 +4,7 @@
 use ferry_ir::{BinOp, Binding, Block, Expr, ExprKind, Intrinsic, Literal, Stmt, StmtKind, Type};
 use tree_sitter::Node;
 
-use super::node_kind;
-use super::{mk, Lowerer};
+use super::{mk, node_kind, Lowerer};
 use crate::common::{field_children, named_children, span};
 
 impl Lowerer<'_> {

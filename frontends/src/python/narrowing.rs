@@ -20,9 +20,9 @@ use ferry_ir::{
 };
 use tree_sitter::Node;
 
-use super::node_kind;
+use super::rebind::stmt_exprs_mut;
 use super::writeback::children_mut;
-use super::{mk, Lowerer};
+use super::{mk, node_kind, Lowerer};
 use crate::common::{named_children, span};
 
 impl Lowerer<'_> {
@@ -202,40 +202,9 @@ fn blocks_of(s: &mut Stmt) -> Vec<&mut Block> {
     }
 }
 
-/// The expressions of a statement itself (not of nested blocks).
+/// Calls `f` on the expressions of a statement itself (not of nested blocks).
 fn each_expr(s: &mut Stmt, f: &mut impl FnMut(&mut Expr)) {
-    match &mut s.kind {
-        StmtKind::Let { init: Some(e), .. }
-        | StmtKind::LetTuple { init: e, .. }
-        | StmtKind::Expr(e)
-        | StmtKind::Return(Some(e))
-        | StmtKind::Throw {
-            message: Some(e), ..
-        }
-        | StmtKind::If { cond: e, .. }
-        | StmtKind::While { cond: e, .. }
-        | StmtKind::DoWhile { cond: e, .. }
-        | StmtKind::ForEach { iter: e, .. }
-        | StmtKind::Switch { scrutinee: e, .. } => f(e),
-        StmtKind::Assign { target, value, .. } => {
-            f(target);
-            f(value);
-        }
-        StmtKind::AssignTuple { targets, value } => {
-            targets.iter_mut().for_each(&mut *f);
-            f(value);
-        }
-        StmtKind::ForRange {
-            start, end, step, ..
-        } => {
-            f(start);
-            f(end);
-            if let Some(st) = step {
-                f(st);
-            }
-        }
-        _ => {}
-    }
+    stmt_exprs_mut(&mut s.kind).into_iter().for_each(f);
 }
 
 /// The kind a value of a static type has, where it is one `IsKind` tells apart.

@@ -547,8 +547,8 @@ fn rename_expr(e: &mut Expr, old: &str, fresh: &str) {
     }
 }
 
-/// [`stmt_exprs`], mutably.
-fn stmt_exprs_mut(kind: &mut StmtKind) -> Vec<&mut Expr> {
+/// [`stmt_exprs`], mutably: the expressions of a statement itself (not of nested blocks).
+pub(super) fn stmt_exprs_mut(kind: &mut StmtKind) -> Vec<&mut Expr> {
     match kind {
         StmtKind::Let { init, .. } => init.iter_mut().collect(),
         StmtKind::LetTuple { init, .. } => vec![init],

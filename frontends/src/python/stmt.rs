@@ -9,8 +9,7 @@ use ferry_ir::{
 use tree_sitter::Node;
 
 use super::loops::mark_breaks;
-use super::node_kind;
-use super::{mk, Lowerer};
+use super::{mk, node_kind, Lowerer};
 use crate::common::{construct_name, field_children, named_children, preorder, span};
 
 impl Lowerer<'_> {

@@ -4,9 +4,8 @@
 use ferry_ir::{BinOp, Expr, ExprKind, Intrinsic, Literal, Span, Type};
 use tree_sitter::Node;
 
-use super::node_kind;
 use super::stmt::to_str;
-use super::{mk, Lowerer};
+use super::{mk, node_kind, Lowerer};
 use crate::common::{named_children, span};
 
 /// One piece of an interpolated string.
